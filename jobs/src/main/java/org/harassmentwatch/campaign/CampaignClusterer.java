@@ -1,0 +1,501 @@
+package org.harassmentwatch.campaign;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.util.Collector;
+import org.harassmentwatch.detect.DetectionConfig;
+import org.harassmentwatch.detect.EventTimeOrderedFunction;
+import org.harassmentwatch.detect.Incident;
+import org.harassmentwatch.detect.IncidentKind;
+import org.harassmentwatch.detect.ScoredMessage;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Clusters incidents into campaigns with stable ids, in event-time order (so the result is the same at any
+ * parallelism and on a rerun). Rules, applied to each incident and then repeated on the grown campaign:
+ * <ul>
+ *   <li>an incident joins the campaign that already holds its key;</li>
+ *   <li>target-anchored incidents (persistent pair, pile-on, target group) join a live campaign anchored on the
+ *       same target;</li>
+ *   <li>groups of senders join when they share ≥ K senders (default 3) AND Jaccard ≥ J (default 0.3) with a
+ *       campaign's senders — both, so that one shared account cannot chain campaigns into a giant component;</li>
+ *   <li>a spree joins a campaign that holds its sender and ≥ 2 of its targets (members of a coordinated group
+ *       abusing several of the group's targets).</li>
+ * </ul>
+ * Merges keep the oldest campaign's id and record the others in {@code merged_from}; each absorbed, already
+ * published campaign gets a last version with status "merged" and {@code merged_into}.
+ */
+public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Incident, CampaignUpdate> {
+
+    private static final int MAX_MERGE_ROUNDS = 8;
+
+    private final DetectionConfig config;
+    private final String lexiconVersion;
+    private transient MapState<String, CampaignState> campaigns;
+    private transient MapState<String, List<String>> anchoredByTarget;
+    private transient MapState<String, List<String>> bySender;
+    private transient MapState<String, String> byIncidentKey;
+    private transient CampaignDocuments documents;
+
+    public CampaignClusterer(DetectionConfig config, String lexiconVersion) {
+        super(TypeInformation.of(Incident.class), IncidentOrder.INSTANCE);
+        this.config = config;
+        this.lexiconVersion = lexiconVersion;
+    }
+
+    @Override
+    public void open(OpenContext openContext) throws Exception {
+        super.open(openContext);
+        campaigns = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("campaigns", Types.STRING, TypeInformation.of(CampaignState.class)));
+        anchoredByTarget = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("anchored-by-target", Types.STRING, Types.LIST(Types.STRING)));
+        bySender = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("by-sender", Types.STRING, Types.LIST(Types.STRING)));
+        byIncidentKey = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("by-incident-key", Types.STRING, Types.STRING));
+        documents = new CampaignDocuments(config, lexiconVersion);
+    }
+
+    @Override
+    protected long timestampOf(Incident incident) {
+        return incident.detectedAt();
+    }
+
+    @Override
+    protected void onEvent(Incident incident, Context ctx, Collector<CampaignUpdate> out) throws Exception {
+        TreeSet<String> candidates = new TreeSet<>();
+        String known = byIncidentKey.get(incident.key());
+        if (known != null && campaigns.contains(known)) {
+            candidates.add(known);
+        }
+        boolean anchored = !IncidentKind.SPREE.id().equals(incident.kind());
+        if (anchored) {
+            for (String target : incident.targets()) {
+                addAll(candidates, anchoredByTarget.get(target));
+            }
+        }
+        candidates.addAll(overlappingGroups(incident.senders(), null));
+        if (!anchored) {
+            candidates.addAll(campaignsHoldingSpree(incident.senders().get(0), incident.targets(), null));
+        }
+
+        List<CampaignState> merged = new ArrayList<>();
+        CampaignState campaign;
+        if (candidates.isEmpty()) {
+            campaign = newCampaign(incident);
+        } else {
+            campaign = oldest(candidates);
+            for (String id : candidates) {
+                if (!id.equals(campaign.id)) {
+                    merged.add(absorb(campaign, campaigns.get(id)));
+                }
+            }
+        }
+        List<ScoredMessage> newEvidence = new ArrayList<>();
+        apply(campaign, incident, newEvidence);
+        index(campaign);
+
+        for (int round = 0; round < MAX_MERGE_ROUNDS; round++) {
+            TreeSet<String> more = new TreeSet<>(overlappingGroups(new ArrayList<>(campaign.senders), campaign.id));
+            more.addAll(spreesHeldBy(campaign));
+            if (isSpreeOnly(campaign) && campaign.senders.size() == 1) {
+                more.addAll(campaignsHoldingSpree(campaign.senders.iterator().next(),
+                        new ArrayList<>(campaign.targets), campaign.id));
+            }
+            more.remove(campaign.id);
+            if (more.isEmpty()) {
+                break;
+            }
+            more.add(campaign.id);
+            CampaignState survivor = oldest(more);
+            for (String id : more) {
+                if (!id.equals(survivor.id)) {
+                    CampaignState other = id.equals(campaign.id) ? campaign : campaigns.get(id);
+                    merged.add(absorb(survivor, other));
+                }
+            }
+            campaign = survivor;
+            index(campaign);
+        }
+        for (CampaignState gone : merged) {
+            for (ScoredMessage m : gone.evidenceMessages) {
+                if (!containsMessage(newEvidence, m)) {
+                    newEvidence.add(m);
+                }
+            }
+        }
+        campaign.updatedAt = Math.max(campaign.updatedAt, incident.detectedAt());
+        campaign.status = "active";
+        campaigns.put(campaign.id, campaign);
+        publish(campaign, newEvidence, out);
+        for (CampaignState gone : merged) {
+            if (gone.published) {
+                gone.status = "merged";
+                gone.version++;
+                gone.updatedAt = campaign.updatedAt;
+                out.collect(new CampaignUpdate(documents.build(gone, campaign.id), List.of(), false,
+                        gone.publishedTier, gone.publishedSenders));
+            }
+        }
+        ctx.timerService().registerEventTimeTimer(campaign.lastSeen + config.campaignDormantAfter().toMillis());
+        ctx.timerService().registerEventTimeTimer(campaign.lastSeen + config.campaignClosedAfter().toMillis());
+    }
+
+    /** Dormant and closed transitions; closed campaigns leave state. Skipped at end of input (watermark = +inf). */
+    @Override
+    protected void onTime(long time, OnTimerContext ctx, Collector<CampaignUpdate> out) throws Exception {
+        if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
+            return;
+        }
+        List<String> ids = new ArrayList<>();
+        for (Map.Entry<String, CampaignState> e : campaigns.entries()) {
+            CampaignState c = e.getValue();
+            if (c.lastSeen + config.campaignClosedAfter().toMillis() == time
+                    || c.lastSeen + config.campaignDormantAfter().toMillis() == time) {
+                ids.add(e.getKey());
+            }
+        }
+        ids.sort(Comparator.naturalOrder());
+        for (String id : ids) {
+            CampaignState c = campaigns.get(id);
+            boolean closed = c.lastSeen + config.campaignClosedAfter().toMillis() <= time;
+            c.status = closed ? "closed" : "dormant";
+            c.updatedAt = time;
+            if (c.published) {
+                c.version++;
+                out.collect(new CampaignUpdate(documents.build(c, null), List.of(), false, c.publishedTier, c.publishedSenders));
+            }
+            if (closed) {
+                unindex(c);
+                campaigns.remove(id);
+            } else {
+                campaigns.put(id, c);
+            }
+        }
+    }
+
+    private CampaignState newCampaign(Incident incident) {
+        CampaignState c = new CampaignState();
+        c.id = CampaignIds.idFor(incident);
+        c.createdAt = incident.detectedAt();
+        c.firstDetectedAt = incident.detectedAt();
+        return c;
+    }
+
+    private void apply(CampaignState c, Incident incident, List<ScoredMessage> newEvidence) {
+        CampaignState.IncidentSnap snap = new CampaignState.IncidentSnap();
+        snap.kind = incident.kind();
+        snap.tier = incident.tier();
+        snap.reportable = incident.reportable();
+        snap.detectedAt = incident.detectedAt();
+        snap.firstSeen = incident.firstSeen();
+        snap.lastSeen = incident.lastSeen();
+        snap.senders = incident.senders().size();
+        snap.targets = incident.targets().size();
+        snap.sender = incident.senders().size() == 1 ? incident.senders().get(0) : null;
+        snap.target = incident.targets().size() == 1 ? incident.targets().get(0) : null;
+        snap.messages = incident.messageCount();
+        snap.occasions = incident.occasions();
+        snap.threats = incident.threatMessages();
+        c.incidents.put(incident.key(), snap);
+        c.senders.addAll(incident.senders());
+        c.targets.addAll(incident.targets());
+        if (!IncidentKind.SPREE.id().equals(incident.kind())) {
+            c.anchoredTargets.addAll(incident.targets());
+        }
+        if (IncidentKind.PILE_ON.id().equals(incident.kind()) || IncidentKind.TARGET_GROUP.id().equals(incident.kind())) {
+            c.groupTargets.addAll(incident.targets());
+            // The group incident's view is cumulative: keep the strongest signal seen across targets.
+            c.nearDuplicateShare = Math.max(c.nearDuplicateShare, incident.nearDuplicateShare());
+            c.onsetSynchrony = Math.max(c.onsetSynchrony, incident.onsetSynchrony());
+            c.newAccountShare = Math.max(c.newAccountShare, incident.newAccountShare());
+            c.sharedHashtags = union(c.sharedHashtags, incident.sharedHashtags());
+            c.sharedUrls = union(c.sharedUrls, incident.sharedUrls());
+        }
+        c.firstSeen = Math.min(c.firstSeen, incident.firstSeen());
+        c.lastSeen = Math.max(c.lastSeen, incident.lastSeen());
+        for (ScoredMessage m : incident.evidence()) {
+            addEvidence(c, m, newEvidence);
+        }
+    }
+
+    private void addEvidence(CampaignState c, ScoredMessage m, List<ScoredMessage> newEvidence) {
+        String id = m.message().messageId();
+        if (c.evidence.containsKey(id)) {
+            return;
+        }
+        CampaignState.EvidenceRef ref = new CampaignState.EvidenceRef();
+        ref.sha256 = m.recordSha256();
+        ref.categoryMask = m.categoryMask();
+        ref.threat = m.threat();
+        ref.time = m.message().createdAt();
+        ref.sender = m.message().senderId();
+        ref.target = String.join(" ", m.message().targetIds());
+        c.evidence.put(id, ref);
+        c.platforms.add(m.message().platform());
+        if (c.evidenceMessages.size() < config.evidencePerKeyCap() * 10) {
+            c.evidenceMessages.add(m);
+        }
+        newEvidence.add(m);
+    }
+
+    private CampaignState absorb(CampaignState survivor, CampaignState other) throws Exception {
+        unindex(other);
+        campaigns.remove(other.id);
+        survivor.mergedFrom.add(other.id);
+        for (String id : other.mergedFrom) {
+            if (!survivor.mergedFrom.contains(id)) {
+                survivor.mergedFrom.add(id);
+            }
+        }
+        survivor.mergedFrom.sort(Comparator.naturalOrder());
+        survivor.incidents.putAll(other.incidents);
+        survivor.senders.addAll(other.senders);
+        survivor.targets.addAll(other.targets);
+        survivor.anchoredTargets.addAll(other.anchoredTargets);
+        survivor.groupTargets.addAll(other.groupTargets);
+        survivor.platforms.addAll(other.platforms);
+        for (Map.Entry<String, CampaignState.EvidenceRef> e : new TreeMap<>(other.evidence).entrySet()) {
+            survivor.evidence.putIfAbsent(e.getKey(), e.getValue());
+        }
+        for (ScoredMessage m : other.evidenceMessages) {
+            if (survivor.evidenceMessages.size() < config.evidencePerKeyCap() * 10 && !containsMessage(survivor.evidenceMessages, m)) {
+                survivor.evidenceMessages.add(m);
+            }
+        }
+        survivor.nearDuplicateShare = Math.max(survivor.nearDuplicateShare, other.nearDuplicateShare);
+        survivor.onsetSynchrony = Math.max(survivor.onsetSynchrony, other.onsetSynchrony);
+        survivor.newAccountShare = Math.max(survivor.newAccountShare, other.newAccountShare);
+        survivor.sharedHashtags = union(survivor.sharedHashtags, other.sharedHashtags);
+        survivor.sharedUrls = union(survivor.sharedUrls, other.sharedUrls);
+        survivor.firstSeen = Math.min(survivor.firstSeen, other.firstSeen);
+        survivor.lastSeen = Math.max(survivor.lastSeen, other.lastSeen);
+        survivor.firstDetectedAt = Math.min(survivor.firstDetectedAt, other.firstDetectedAt);
+        return other;
+    }
+
+    private void publish(CampaignState c, List<ScoredMessage> newEvidence, Collector<CampaignUpdate> out) throws Exception {
+        if (!CampaignDocuments.reportable(c)) {
+            return;
+        }
+        boolean created = !c.published;
+        String previousTier = c.publishedTier;
+        int previousSenders = c.publishedSenders;
+        c.version++;
+        List<ScoredMessage> evidence = created ? new ArrayList<>(c.evidenceMessages) : newEvidence;
+        Campaign doc = documents.build(c, null);
+        c.published = true;
+        c.publishedTier = doc.severity().tier();
+        c.publishedSenders = doc.senderCount();
+        campaigns.put(c.id, c);
+        out.collect(new CampaignUpdate(doc, evidence, created, previousTier, previousSenders));
+    }
+
+    /** Campaigns sharing ≥ K senders and Jaccard ≥ J with the given group (only for groups of ≥ K senders). */
+    private List<String> overlappingGroups(List<String> senders, String self) throws Exception {
+        if (senders.size() < config.campaignMergeSharedSenders()) {
+            return List.of();
+        }
+        Map<String, Integer> shared = new TreeMap<>();
+        for (String s : senders) {
+            List<String> ids = bySender.get(s);
+            if (ids != null) {
+                for (String id : ids) {
+                    if (!id.equals(self)) {
+                        shared.merge(id, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : shared.entrySet()) {
+            int common = e.getValue();
+            if (common < config.campaignMergeSharedSenders()) {
+                continue;
+            }
+            CampaignState other = campaigns.get(e.getKey());
+            int union = senders.size() + other.senders.size() - common;
+            if (common / (double) union >= config.campaignMergeJaccard()) {
+                out.add(e.getKey());
+            }
+        }
+        return out;
+    }
+
+    /** Campaigns that hold the spree's sender and ≥ 2 of its targets. */
+    private List<String> campaignsHoldingSpree(String sender, List<String> targets, String self) throws Exception {
+        List<String> out = new ArrayList<>();
+        List<String> ids = bySender.get(sender);
+        if (ids == null) {
+            return out;
+        }
+        for (String id : ids) {
+            if (id.equals(self)) {
+                continue;
+            }
+            CampaignState c = campaigns.get(id);
+            int common = 0;
+            for (String t : targets) {
+                if (c.targets.contains(t)) {
+                    common++;
+                }
+            }
+            if (common >= 2) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+
+    /** Spree-only campaigns of this campaign's senders that hit ≥ 2 of its targets. */
+    private List<String> spreesHeldBy(CampaignState c) throws Exception {
+        List<String> out = new ArrayList<>();
+        if (c.targets.size() < 2) {
+            return out;
+        }
+        for (String s : new TreeSet<>(c.senders)) {
+            List<String> ids = bySender.get(s);
+            if (ids == null) {
+                continue;
+            }
+            for (String id : ids) {
+                if (id.equals(c.id)) {
+                    continue;
+                }
+                CampaignState other = campaigns.get(id);
+                if (isSpreeOnly(other)) {
+                    int common = 0;
+                    for (String t : other.targets) {
+                        if (c.targets.contains(t)) {
+                            common++;
+                        }
+                    }
+                    if (common >= 2) {
+                        out.add(id);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean isSpreeOnly(CampaignState c) {
+        for (CampaignState.IncidentSnap s : c.incidents.values()) {
+            if (!IncidentKind.SPREE.id().equals(s.kind)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private CampaignState oldest(Iterable<String> ids) throws Exception {
+        CampaignState best = null;
+        for (String id : ids) {
+            CampaignState c = campaigns.get(id);
+            if (best == null || c.createdAt < best.createdAt || (c.createdAt == best.createdAt && c.id.compareTo(best.id) < 0)) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private void index(CampaignState c) throws Exception {
+        for (String t : c.anchoredTargets) {
+            addTo(anchoredByTarget, t, c.id);
+        }
+        for (String s : c.senders) {
+            addTo(bySender, s, c.id);
+        }
+        for (String key : c.incidents.keySet()) {
+            byIncidentKey.put(key, c.id);
+        }
+    }
+
+    private void unindex(CampaignState c) throws Exception {
+        for (String t : c.anchoredTargets) {
+            removeFrom(anchoredByTarget, t, c.id);
+        }
+        for (String s : c.senders) {
+            removeFrom(bySender, s, c.id);
+        }
+        for (String key : c.incidents.keySet()) {
+            if (c.id.equals(byIncidentKey.get(key))) {
+                byIncidentKey.remove(key);
+            }
+        }
+    }
+
+    private static void addTo(MapState<String, List<String>> index, String key, String id) throws Exception {
+        List<String> ids = index.get(key);
+        if (ids == null) {
+            ids = new ArrayList<>(1);
+        } else if (ids.contains(id)) {
+            return;
+        }
+        ids.add(id);
+        index.put(key, ids);
+    }
+
+    private static void removeFrom(MapState<String, List<String>> index, String key, String id) throws Exception {
+        List<String> ids = index.get(key);
+        if (ids != null && ids.remove(id)) {
+            if (ids.isEmpty()) {
+                index.remove(key);
+            } else {
+                index.put(key, ids);
+            }
+        }
+    }
+
+    private static void addAll(TreeSet<String> into, List<String> ids) {
+        if (ids != null) {
+            into.addAll(ids);
+        }
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        TreeSet<String> s = new TreeSet<>(a);
+        s.addAll(b);
+        return new ArrayList<>(s);
+    }
+
+    private static boolean containsMessage(List<ScoredMessage> list, ScoredMessage m) {
+        String id = m.message().messageId();
+        for (ScoredMessage x : list) {
+            if (x.message().messageId().equals(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Total order of incidents with equal timestamps. */
+    enum IncidentOrder implements Comparator<Incident> {
+        INSTANCE;
+
+        @Override
+        public int compare(Incident a, Incident b) {
+            int c = a.key().compareTo(b.key());
+            if (c == 0) {
+                c = Integer.compare(a.messageCount(), b.messageCount());
+            }
+            if (c == 0) {
+                c = Integer.compare(a.senders().size(), b.senders().size());
+            }
+            if (c == 0) {
+                c = Integer.compare(a.targets().size(), b.targets().size());
+            }
+            return c;
+        }
+    }
+}
