@@ -2,6 +2,7 @@ package org.harassmentwatch.sink;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch.cluster.ComponentTemplate;
 import co.elastic.clients.elasticsearch.cluster.ComponentTemplateNode;
 import co.elastic.clients.elasticsearch.cluster.GetComponentTemplateResponse;
@@ -38,6 +39,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.elasticsearch.client.ResponseException;
 
 /**
  * Installs the harassment-watch component and index templates, idempotently: each template is read back first
@@ -226,16 +228,34 @@ public final class TemplateInstaller {
             throw new IllegalArgumentException("Template file " + origin + " must hold a JSON object");
         }
         if (kind == Kind.INDEX_TEMPLATE) {
-            requireStringArray(body, "index_patterns", origin);
+            requireStringArray(body, "index_patterns", origin, false);
             prefixStrings(body, "index_patterns", prefix);
             if (body.has("composed_of")) {
-                requireStringArray(body, "composed_of", origin);
+                requireStringArray(body, "composed_of", origin, true);
                 prefixStrings(body, "composed_of", prefix);
+            } else {
+                // Same meaning as absent; the client's typed model requires the field, and Elasticsearch returns it.
+                body.putArray("composed_of");
             }
         }
+        checkFitsTypedModel(kind, body.toString(), origin);
         JsonNode version = body.path("_meta").path("template_version");
         return new Template(kind, withPrefix(baseName, prefix), body.toString(), origin,
                 version.canConvertToLong() ? version.asLong() : null);
+    }
+
+    /** The installer compares through the client's typed model: a body it cannot read fails here, at load time. */
+    private static void checkFitsTypedModel(Kind kind, String json, String origin) {
+        try {
+            if (kind == Kind.COMPONENT_TEMPLATE) {
+                ComponentTemplateNode.of(b -> b.withJson(new StringReader(json)));
+            } else {
+                IndexTemplate.of(b -> b.withJson(new StringReader(json)));
+            }
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Template file " + origin + " is not a valid " + kind.label()
+                    + " body: " + e.getMessage(), e);
+        }
     }
 
     /** Replaces a leading {@value #DEFAULT_PREFIX} with {@code prefix}; other names are left alone. */
@@ -251,11 +271,11 @@ public final class TemplateInstaller {
         }
     }
 
-    private static void requireStringArray(ObjectNode body, String field, String origin) {
+    private static void requireStringArray(ObjectNode body, String field, String origin, boolean mayBeEmpty) {
         JsonNode node = body.get(field);
-        if (!(node instanceof ArrayNode array) || array.isEmpty()) {
-            throw new IllegalArgumentException("Template file " + origin + ": '" + field
-                    + "' must be a non-empty array of strings, got " + node);
+        if (!(node instanceof ArrayNode array) || (array.isEmpty() && !mayBeEmpty)) {
+            throw new IllegalArgumentException("Template file " + origin + ": '" + field + "' must be "
+                    + (mayBeEmpty ? "an " : "a non-empty ") + "array of strings, got " + node);
         }
         for (JsonNode element : array) {
             if (!element.isTextual()) {
@@ -299,9 +319,8 @@ public final class TemplateInstaller {
                 results.add(template.kind() == Kind.COMPONENT_TEMPLATE
                         ? installComponentTemplate(template)
                         : installIndexTemplate(template));
-            } catch (ElasticsearchException e) {
-                throw new IllegalStateException("Elasticsearch rejected " + template.kind().label() + " "
-                        + template.name() + " (from " + template.origin() + "): " + e.getMessage(), e);
+            } catch (ElasticsearchException | ResponseException e) {
+                throw refused(template.kind().label() + " " + template.name() + " (from " + template.origin() + ")", e);
             }
         }
         return results;
@@ -433,7 +452,11 @@ public final class TemplateInstaller {
         List<Result> results = new ArrayList<>();
         for (Template template : templates) {
             if (template.kind() == Kind.INDEX_TEMPLATE) {
-                results.add(ensureIndex(template.name(), numberOfReplicas));
+                try {
+                    results.add(ensureIndex(template.name(), numberOfReplicas));
+                } catch (ElasticsearchException | ResponseException e) {
+                    throw refused("index " + template.name(), e);
+                }
             }
         }
         return results;
@@ -452,13 +475,34 @@ public final class TemplateInstaller {
                 return new Result(Kind.INDEX, index, Outcome.CREATED, describeMapping(index));
             } catch (ElasticsearchException e) {
                 if (!"resource_already_exists_exception".equals(e.error().type())) {
-                    throw new IllegalStateException("Elasticsearch rejected creating index " + index + ": "
-                            + e.getMessage(), e);
+                    throw e;
                 }
                 // Created concurrently by someone else: same end state as "it was there".
             }
         }
         return new Result(Kind.INDEX, index, Outcome.UNCHANGED, describeMapping(index));
+    }
+
+    /**
+     * An error answer, with what was being installed. elasticsearch-java 8.19 over the low-level client turns only
+     * 400/401/403/404/405 into {@link ElasticsearchException}; other statuses (409, 429, 5xx) arrive as the low-level
+     * {@link ResponseException}, which is an {@link IOException} but not a connection problem.
+     */
+    private static IllegalStateException refused(String what, Exception e) {
+        StringBuilder answer = new StringBuilder();
+        if (e instanceof ResponseException response) {
+            answer.append("HTTP ").append(response.getResponse().getStatusLine().getStatusCode()).append(' ')
+                    .append(e.getMessage());
+        } else {
+            answer.append(e.getMessage());
+            // The top-level reason is often generic ("template after composition is invalid"); the cause names
+            // the field and the problem.
+            ErrorCause cause = ((ElasticsearchException) e).error().causedBy();
+            for (int depth = 0; cause != null && depth < 5; depth++, cause = cause.causedBy()) {
+                answer.append("; caused by [").append(cause.type()).append("] ").append(cause.reason());
+            }
+        }
+        return new IllegalStateException("Elasticsearch refused " + what + ": " + answer, e);
     }
 
     /** Says which template version an index's mapping came from, or that it did not come from ours. */

@@ -123,6 +123,30 @@ class TemplateInstallerTest {
     }
 
     @Test
+    void composedOfMustBeAnArrayAndDefaultsToEmpty(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("index-template.hw-x.json"), "{\"index_patterns\": [\"hw-x\"]}");
+
+        assertThat(JSON.readTree(TemplateInstaller.loadDirectory(dir, "hw-").get(0).json()).path("composed_of"))
+                .isEmpty();
+
+        Files.writeString(dir.resolve("index-template.hw-x.json"),
+                "{\"index_patterns\": [\"hw-x\"], \"composed_of\": \"hw-settings\"}");
+        assertThatThrownBy(() -> TemplateInstaller.loadDirectory(dir, "hw-"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'composed_of' must be an array of strings, got \"hw-settings\"");
+    }
+
+    @Test
+    void bodyTheClientCannotModelIsRejectedAtLoadTime(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("index-template.hw-x.json"),
+                "{\"index_patterns\": [\"hw-x\"], \"priority\": \"high\"}");
+
+        assertThatThrownBy(() -> TemplateInstaller.loadDirectory(dir, "hw-"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(file + " is not a valid index_template body");
+    }
+
+    @Test
     void emptyOrMissingDirectoryIsRejected(@TempDir Path dir) {
         assertThatThrownBy(() -> TemplateInstaller.loadDirectory(dir, "hw-"))
                 .isInstanceOf(IllegalArgumentException.class)
