@@ -1,0 +1,376 @@
+package org.harassmentwatch.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Real Elasticsearch 8.19 and Kafka (KRaft) JVMs started from Maven Central jars, on free loopback ports.
+ *
+ * <pre>{@code
+ * try (LocalStack stack = LocalStack.builder().dataDir(dir).withElasticsearch().withKafka().build().start()) {
+ *     stack.elasticsearchUrl();   // "http://127.0.0.1:PORT"
+ *     stack.kafkaBootstrap();     // "127.0.0.1:PORT"
+ * }
+ * }</pre>
+ *
+ * Both services start in parallel; {@link #start()} returns once Elasticsearch is green and the broker serves, or
+ * throws a {@link StackStartException} that says why within the startup bound. Unless built {@code detached},
+ * {@link #close()} (or, failing that, this JVM's shutdown hook) stops them. Data lives under
+ * {@code dataDir/elasticsearch} and {@code dataDir/kafka} and is kept across starts unless {@code freshData}.
+ */
+public final class LocalStack implements AutoCloseable {
+    private final Path dataDir;
+    private final boolean freshData;
+    private final boolean detached;
+    private final ElasticsearchNode elasticsearchNode;
+    private final KafkaBroker kafkaBroker;
+    private final Thread shutdownHook = new Thread(this::stopServices, "local-stack-shutdown");
+    private final List<StartedService> started = new ArrayList<>();
+    private boolean running;
+
+    private LocalStack(Builder builder) {
+        this.dataDir = builder.dataDir.toAbsolutePath().normalize();
+        this.freshData = builder.freshData;
+        this.detached = builder.detached;
+        StackRuntime runtime = StackRuntime.locate();
+        LaunchSettings launch = new LaunchSettings(builder.java, builder.detached, builder.startupTimeout, builder.stopTimeout);
+        int[] free = Ports.free(4);
+        this.elasticsearchNode = builder.elasticsearch
+            ? new ElasticsearchNode(runtime, dataDir.resolve("elasticsearch"), launch, portOr(builder.elasticsearchHttpPort, free[0]),
+                portOr(builder.elasticsearchTransportPort, free[1]), builder.elasticsearchHeap, Map.copyOf(builder.elasticsearchSettings))
+            : null;
+        this.kafkaBroker = builder.kafka
+            ? new KafkaBroker(runtime, dataDir.resolve("kafka"), launch, portOr(builder.kafkaPort, free[2]),
+                portOr(builder.kafkaControllerPort, free[3]), builder.kafkaHeap, Map.copyOf(builder.kafkaSettings))
+            : null;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts the configured services in parallel and waits until all are ready. Returns {@code this}. */
+    public synchronized LocalStack start() {
+        if (running) {
+            throw new IllegalStateException("local stack in " + dataDir + " is already started");
+        }
+        prepareDataDir();
+        started.clear();
+        if (!detached) {
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
+        running = true;
+        List<JvmService> services = jvmServices();
+        ExecutorService starter = Executors.newFixedThreadPool(services.size(), runnable -> {
+            Thread thread = new Thread(runnable, "local-stack-start");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<StartedService>> futures = new ArrayList<>();
+            for (JvmService service : services) {
+                futures.add(starter.submit(service::start));
+            }
+            RuntimeException failure = null;
+            for (Future<StartedService> future : futures) {
+                try {
+                    started.add(future.get());
+                } catch (ExecutionException e) {
+                    RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : new StackStartException(e.getCause().toString(), e.getCause());
+                    if (failure == null) {
+                        failure = cause;
+                    } else {
+                        failure.addSuppressed(cause);
+                    }
+                }
+            }
+            if (failure != null) {
+                close();
+                throw failure;
+            }
+            return this;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new StackStartException("local stack start was interrupted");
+        } finally {
+            starter.shutdownNow();
+        }
+    }
+
+    /** {@code http://127.0.0.1:PORT} of the started node. */
+    public String elasticsearchUrl() {
+        return require(elasticsearchNode, ElasticsearchNode.NAME).url();
+    }
+
+    /** {@code 127.0.0.1:PORT}, the {@code bootstrap.servers} of the started broker. */
+    public String kafkaBootstrap() {
+        return require(kafkaBroker, KafkaBroker.NAME).bootstrap();
+    }
+
+    public Optional<StartedService> elasticsearch() {
+        return find(ElasticsearchNode.NAME);
+    }
+
+    public Optional<StartedService> kafka() {
+        return find(KafkaBroker.NAME);
+    }
+
+    /** The started services, Elasticsearch first. */
+    public synchronized List<StartedService> services() {
+        return List.copyOf(started);
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public synchronized boolean isRunning() {
+        return running;
+    }
+
+    /** Stops the services (SIGTERM, then SIGKILL after the stop bound). Data is kept. */
+    @Override
+    public synchronized void close() {
+        if (!running) {
+            return;
+        }
+        stopServices();
+        running = false;
+        if (!detached) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook is running or ran
+            }
+        }
+    }
+
+    private void stopServices() {
+        List<Thread> stoppers = new ArrayList<>();
+        for (JvmService service : jvmServices()) {
+            Thread stopper = new Thread(service::stop, "local-stack-stop-" + service.name);
+            stopper.start();
+            stoppers.add(stopper);
+        }
+        for (Thread stopper : stoppers) {
+            try {
+                stopper.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** The configured service JVMs, Elasticsearch first. */
+    List<JvmService> jvmServices() {
+        List<JvmService> services = new ArrayList<>();
+        if (elasticsearchNode != null) {
+            services.add(elasticsearchNode);
+        }
+        if (kafkaBroker != null) {
+            services.add(kafkaBroker);
+        }
+        return services;
+    }
+
+    private void prepareDataDir() {
+        try {
+            Files.createDirectories(dataDir);
+            if (freshData) {
+                for (JvmService service : jvmServices()) {
+                    service.stopLeftover();
+                    ElasticsearchHome.deleteTree(service.home.resolve("data"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare local stack data folder " + dataDir, e);
+        }
+    }
+
+    private Optional<StartedService> find(String name) {
+        synchronized (this) {
+            return started.stream().filter(s -> s.name().equals(name)).findFirst();
+        }
+    }
+
+    private <T> T require(T service, String name) {
+        if (service == null) {
+            throw new IllegalStateException(name + " is not part of this local stack: add it with the builder");
+        }
+        return service;
+    }
+
+    private static int portOr(int configured, int free) {
+        return configured > 0 ? configured : free;
+    }
+
+    /** Configures a {@link LocalStack}; nothing is started before {@link LocalStack#start()}. */
+    public static final class Builder {
+        private Path dataDir;
+        private boolean elasticsearch;
+        private boolean kafka;
+        private int elasticsearchHttpPort;
+        private int elasticsearchTransportPort;
+        private int kafkaPort;
+        private int kafkaControllerPort;
+        private String elasticsearchHeap = "1g";
+        private String kafkaHeap = "512m";
+        private final Map<String, String> elasticsearchSettings = new LinkedHashMap<>();
+        private final Map<String, String> kafkaSettings = new LinkedHashMap<>();
+        private Path java = LaunchSettings.defaultJava();
+        private Duration startupTimeout = Duration.ofSeconds(120);
+        private Duration stopTimeout = Duration.ofSeconds(30);
+        private boolean freshData;
+        private boolean detached;
+
+        private Builder() {}
+
+        /** Folder for the homes, data and logs of the services. Required. */
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+            return this;
+        }
+
+        public Builder withElasticsearch() {
+            this.elasticsearch = true;
+            return this;
+        }
+
+        public Builder withKafka() {
+            this.kafka = true;
+            return this;
+        }
+
+        /** Fixed HTTP port instead of a free one. */
+        public Builder elasticsearchHttpPort(int port) {
+            this.elasticsearchHttpPort = checkPort(port, "elasticsearchHttpPort");
+            return this;
+        }
+
+        public Builder elasticsearchTransportPort(int port) {
+            this.elasticsearchTransportPort = checkPort(port, "elasticsearchTransportPort");
+            return this;
+        }
+
+        /** Fixed broker (PLAINTEXT) port instead of a free one. */
+        public Builder kafkaPort(int port) {
+            this.kafkaPort = checkPort(port, "kafkaPort");
+            return this;
+        }
+
+        public Builder kafkaControllerPort(int port) {
+            this.kafkaControllerPort = checkPort(port, "kafkaControllerPort");
+            return this;
+        }
+
+        /** JVM heap of the node, e.g. "512m" or "1g" (default 1g). */
+        public Builder elasticsearchHeap(String heap) {
+            this.elasticsearchHeap = checkHeap(heap, "elasticsearchHeap");
+            return this;
+        }
+
+        /** JVM heap of the broker (default 512m). */
+        public Builder kafkaHeap(String heap) {
+            this.kafkaHeap = checkHeap(heap, "kafkaHeap");
+            return this;
+        }
+
+        /** An extra {@code elasticsearch.yml} setting. Unknown settings make the node fail to start. */
+        public Builder elasticsearchSetting(String key, String value) {
+            elasticsearchSettings.put(checkKey(key, "elasticsearchSetting"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** An extra {@code server.properties} setting of the broker. */
+        public Builder kafkaSetting(String key, String value) {
+            kafkaSettings.put(checkKey(key, "kafkaSetting"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** The java executable for the services (default: {@code java.home} of this JVM; Java 17 to 24). */
+        public Builder java(Path javaExecutable) {
+            this.java = Objects.requireNonNull(javaExecutable, "javaExecutable");
+            return this;
+        }
+
+        /** Bound on each service's wait for ready (default 120 s). */
+        public Builder startupTimeout(Duration timeout) {
+            this.startupTimeout = checkPositive(timeout, "startupTimeout");
+            return this;
+        }
+
+        /** Bound on each service's graceful stop before SIGKILL (default 30 s). */
+        public Builder stopTimeout(Duration timeout) {
+            this.stopTimeout = checkPositive(timeout, "stopTimeout");
+            return this;
+        }
+
+        /** Delete the services' data (indices, topics) before starting. */
+        public Builder freshData(boolean fresh) {
+            this.freshData = fresh;
+            return this;
+        }
+
+        /**
+         * Detached services outlive this JVM (no shutdown hook, own session): the persistent CLI mode, see
+         * {@link StackControl}.
+         */
+        public Builder detached(boolean detached) {
+            this.detached = detached;
+            return this;
+        }
+
+        public LocalStack build() {
+            if (dataDir == null) {
+                throw new IllegalStateException("dataDir is required");
+            }
+            if (!elasticsearch && !kafka) {
+                throw new IllegalStateException("nothing to start: call withElasticsearch() and/or withKafka()");
+            }
+            return new LocalStack(this);
+        }
+
+        private static int checkPort(int port, String name) {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException(name + " must be 1..65535, was " + port);
+            }
+            return port;
+        }
+
+        private static String checkHeap(String heap, String name) {
+            if (heap == null || !heap.matches("\\d+[mMgG]")) {
+                throw new IllegalArgumentException(name + " must look like 512m or 1g, was " + heap);
+            }
+            return heap;
+        }
+
+        private static String checkKey(String key, String name) {
+            if (key == null || !key.matches("[A-Za-z0-9_.\\-]+")) {
+                throw new IllegalArgumentException(name + " key must be a dotted setting name, was " + key);
+            }
+            return key;
+        }
+
+        private static Duration checkPositive(Duration duration, String name) {
+            if (duration == null || duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + duration);
+            }
+            return duration;
+        }
+    }
+}
