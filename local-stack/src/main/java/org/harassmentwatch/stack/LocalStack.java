@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -259,6 +260,13 @@ public final class LocalStack implements AutoCloseable {
 
     /** Configures a {@link LocalStack}; nothing is started before {@link LocalStack#start()}. */
     public static final class Builder {
+        /** Settings the stack derives from its ports and folders: overriding them would break its URLs or data. */
+        private static final Set<String> MANAGED_ELASTICSEARCH_SETTINGS =
+            Set.of("http.port", "transport.port", "network.host", "path.data", "path.logs", "discovery.type");
+        private static final Set<String> MANAGED_KAFKA_SETTINGS = Set.of("process.roles", "node.id",
+            "controller.quorum.bootstrap.servers", "controller.quorum.voters", "listeners", "advertised.listeners", "log.dirs", "log.dir",
+            "controller.listener.names", "inter.broker.listener.name", "listener.security.protocol.map");
+
         private Path dataDir;
         private boolean elasticsearch;
         private boolean kafka;
@@ -330,13 +338,15 @@ public final class LocalStack implements AutoCloseable {
 
         /** An extra {@code elasticsearch.yml} setting. Unknown settings make the node fail to start. */
         public Builder elasticsearchSetting(String key, String value) {
-            elasticsearchSettings.put(checkKey(key, "elasticsearchSetting"), Objects.requireNonNull(value, "value"));
+            checkKey(key, "elasticsearchSetting", MANAGED_ELASTICSEARCH_SETTINGS);
+            elasticsearchSettings.put(key, Objects.requireNonNull(value, "value"));
             return this;
         }
 
         /** An extra {@code server.properties} setting of the broker. */
         public Builder kafkaSetting(String key, String value) {
-            kafkaSettings.put(checkKey(key, "kafkaSetting"), Objects.requireNonNull(value, "value"));
+            checkKey(key, "kafkaSetting", MANAGED_KAFKA_SETTINGS);
+            kafkaSettings.put(key, Objects.requireNonNull(value, "value"));
             return this;
         }
 
@@ -397,11 +407,13 @@ public final class LocalStack implements AutoCloseable {
             return heap;
         }
 
-        private static String checkKey(String key, String name) {
+        private static void checkKey(String key, String name, Set<String> managed) {
             if (key == null || !key.matches("[A-Za-z0-9_.\\-]+")) {
                 throw new IllegalArgumentException(name + " key must be a dotted setting name, was " + key);
             }
-            return key;
+            if (managed.contains(key)) {
+                throw new IllegalArgumentException(name + " key " + key + " is managed by the local stack (ports, paths and roles come from the builder)");
+            }
         }
 
         private static Duration checkPositive(Duration duration, String name) {
