@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -120,22 +121,23 @@ final class ElasticsearchHome {
         return "lib";
     }
 
-    /** Writes the node configuration. Extra settings are written last, as given (keys are validated by the node). */
+    /** Writes the node configuration. Extra settings replace defaults of the same key (keys are validated by the node). */
     void configure(int httpPort, int transportPort, Map<String, String> extraSettings) {
-        StringBuilder yml = new StringBuilder()
-            .append("# Written by the harassment-watch local stack on every start.\n")
-            .append("cluster.name: ").append(CLUSTER_NAME).append('\n')
-            .append("node.name: ").append(NODE_NAME).append('\n')
-            .append("discovery.type: single-node\n")
-            .append("network.host: ").append(Ports.LOOPBACK).append('\n')
-            .append("http.port: ").append(httpPort).append('\n')
-            .append("transport.port: ").append(transportPort).append('\n')
-            .append("path.data: ").append(quoted(data().toString())).append('\n')
-            .append("path.logs: ").append(quoted(logs().toString())).append('\n')
-            // A developer disk that is 90% full must not turn every index read-only.
-            .append("cluster.routing.allocation.disk.threshold_enabled: false\n")
-            .append("action.destructive_requires_name: false\n");
-        extraSettings.forEach((key, value) -> yml.append(key).append(": ").append(quoted(value)).append('\n'));
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("cluster.name", CLUSTER_NAME);
+        settings.put("node.name", NODE_NAME);
+        settings.put("discovery.type", "single-node");
+        settings.put("network.host", Ports.LOOPBACK);
+        settings.put("http.port", Integer.toString(httpPort));
+        settings.put("transport.port", Integer.toString(transportPort));
+        settings.put("path.data", data().toString());
+        settings.put("path.logs", logs().toString());
+        // A developer disk that is 90% full must not turn every index read-only.
+        settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
+        settings.put("action.destructive_requires_name", "false");
+        settings.putAll(extraSettings);
+        StringBuilder yml = new StringBuilder("# Written by the harassment-watch local stack on every start.\n");
+        settings.forEach((key, value) -> yml.append(key).append(": ").append(quoted(value)).append('\n'));
         try {
             Files.createDirectories(config());
             Files.createDirectories(data());

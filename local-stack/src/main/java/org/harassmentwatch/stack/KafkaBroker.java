@@ -85,9 +85,7 @@ final class KafkaBroker extends JvmService {
         writeConfig();
         JvmService.rotate(consoleLog());
         JvmService.rotate(serverLog());
-        if (!Files.isRegularFile(data().resolve("meta.properties"))) {
-            formatStorage(classpath);
-        }
+        ensureFormatted(classpath);
         Duration preparation = Duration.ofNanos(System.nanoTime() - begin);
 
         long launched = System.nanoTime();
@@ -141,6 +139,46 @@ final class KafkaBroker extends JvmService {
             Files.writeString(config().resolve("log4j2.properties"), LOG4J2.replace("@SERVER_LOG@", serverLog().toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Fresh data needs a formatted {@code log.dirs}. Formatting takes a JVM start (seconds of CPU that the node
+     * starting next to it needs too), so the formatted storage is kept as a template and copied while the broker
+     * configuration it was formatted for is unchanged.
+     */
+    private void ensureFormatted(String classpath) {
+        if (Files.isRegularFile(data().resolve("meta.properties"))) {
+            return;
+        }
+        Path template = home.resolve("formatted-storage");
+        Path templateKey = home.resolve("formatted-storage.key");
+        try {
+            String key = Files.readString(config().resolve("server.properties"));
+            if (Files.isRegularFile(template.resolve("meta.properties")) && Files.isRegularFile(templateKey)
+                && Files.readString(templateKey).equals(key)) {
+                copyTree(template, data());
+                return;
+            }
+            formatStorage(classpath);
+            ElasticsearchHome.deleteTree(template);
+            copyTree(data(), template);
+            Files.writeString(templateKey, key);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare Kafka storage in " + data(), e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.sorted().toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +34,9 @@ import java.util.concurrent.Future;
  * {@code dataDir/elasticsearch} and {@code dataDir/kafka} and is kept across starts unless {@code freshData}.
  */
 public final class LocalStack implements AutoCloseable {
+    private static final String PORTS_FILE = "ports.properties";
+    private static final List<String> PORT_KEYS =
+        List.of("elasticsearch.http.port", "elasticsearch.transport.port", "kafka.port", "kafka.controller.port");
     private final Path dataDir;
     private final boolean freshData;
     private final boolean detached;
@@ -47,14 +52,15 @@ public final class LocalStack implements AutoCloseable {
         this.detached = builder.detached;
         StackRuntime runtime = StackRuntime.locate();
         LaunchSettings launch = new LaunchSettings(builder.java, builder.detached, builder.startupTimeout, builder.stopTimeout);
-        int[] free = Ports.free(4);
+        int[] ports = Ports.choose(
+            new int[] {builder.elasticsearchHttpPort, builder.elasticsearchTransportPort, builder.kafkaPort, builder.kafkaControllerPort},
+            previousPorts(dataDir));
         this.elasticsearchNode = builder.elasticsearch
-            ? new ElasticsearchNode(runtime, dataDir.resolve("elasticsearch"), launch, portOr(builder.elasticsearchHttpPort, free[0]),
-                portOr(builder.elasticsearchTransportPort, free[1]), builder.elasticsearchHeap, Map.copyOf(builder.elasticsearchSettings))
+            ? new ElasticsearchNode(runtime, dataDir.resolve("elasticsearch"), launch, ports[0], ports[1], builder.elasticsearchHeap,
+                Map.copyOf(builder.elasticsearchSettings))
             : null;
         this.kafkaBroker = builder.kafka
-            ? new KafkaBroker(runtime, dataDir.resolve("kafka"), launch, portOr(builder.kafkaPort, free[2]),
-                portOr(builder.kafkaControllerPort, free[3]), builder.kafkaHeap, Map.copyOf(builder.kafkaSettings))
+            ? new KafkaBroker(runtime, dataDir.resolve("kafka"), launch, ports[2], ports[3], builder.kafkaHeap, Map.copyOf(builder.kafkaSettings))
             : null;
     }
 
@@ -101,6 +107,7 @@ public final class LocalStack implements AutoCloseable {
                 close();
                 throw failure;
             }
+            writePorts();
             return this;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -215,12 +222,51 @@ public final class LocalStack implements AutoCloseable {
         return service;
     }
 
-    private static int portOr(int configured, int free) {
-        return configured > 0 ? configured : free;
+    /** Ports of the last successful start in this data folder, 0 where unknown: http, transport, broker, controller. */
+    private static int[] previousPorts(Path dataDir) {
+        Properties properties = new Properties();
+        try (var in = Files.newInputStream(dataDir.resolve(PORTS_FILE))) {
+            properties.load(in);
+        } catch (IOException e) {
+            return new int[4];
+        }
+        int[] ports = new int[PORT_KEYS.size()];
+        for (int i = 0; i < ports.length; i++) {
+            try {
+                ports[i] = Integer.parseInt(properties.getProperty(PORT_KEYS.get(i), "0"));
+            } catch (NumberFormatException e) {
+                ports[i] = 0;
+            }
+        }
+        return ports;
+    }
+
+    private void writePorts() {
+        Properties properties = new Properties();
+        if (elasticsearchNode != null) {
+            properties.setProperty(PORT_KEYS.get(0), Integer.toString(elasticsearchNode.httpPort()));
+            properties.setProperty(PORT_KEYS.get(1), Integer.toString(elasticsearchNode.transportPort()));
+        }
+        if (kafkaBroker != null) {
+            properties.setProperty(PORT_KEYS.get(2), Integer.toString(kafkaBroker.port()));
+            properties.setProperty(PORT_KEYS.get(3), Integer.toString(kafkaBroker.controllerPort()));
+        }
+        try (var out = Files.newOutputStream(dataDir.resolve(PORTS_FILE))) {
+            properties.store(out, "ports of the last start, reused while free");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Configures a {@link LocalStack}; nothing is started before {@link LocalStack#start()}. */
     public static final class Builder {
+        /** Settings the stack derives from its ports and folders: overriding them would break its URLs or data. */
+        private static final Set<String> MANAGED_ELASTICSEARCH_SETTINGS =
+            Set.of("http.port", "transport.port", "network.host", "path.data", "path.logs", "discovery.type");
+        private static final Set<String> MANAGED_KAFKA_SETTINGS = Set.of("process.roles", "node.id",
+            "controller.quorum.bootstrap.servers", "controller.quorum.voters", "listeners", "advertised.listeners", "log.dirs", "log.dir",
+            "controller.listener.names", "inter.broker.listener.name", "listener.security.protocol.map");
+
         private Path dataDir;
         private boolean elasticsearch;
         private boolean kafka;
@@ -292,13 +338,15 @@ public final class LocalStack implements AutoCloseable {
 
         /** An extra {@code elasticsearch.yml} setting. Unknown settings make the node fail to start. */
         public Builder elasticsearchSetting(String key, String value) {
-            elasticsearchSettings.put(checkKey(key, "elasticsearchSetting"), Objects.requireNonNull(value, "value"));
+            checkKey(key, "elasticsearchSetting", MANAGED_ELASTICSEARCH_SETTINGS);
+            elasticsearchSettings.put(key, Objects.requireNonNull(value, "value"));
             return this;
         }
 
         /** An extra {@code server.properties} setting of the broker. */
         public Builder kafkaSetting(String key, String value) {
-            kafkaSettings.put(checkKey(key, "kafkaSetting"), Objects.requireNonNull(value, "value"));
+            checkKey(key, "kafkaSetting", MANAGED_KAFKA_SETTINGS);
+            kafkaSettings.put(key, Objects.requireNonNull(value, "value"));
             return this;
         }
 
@@ -359,11 +407,13 @@ public final class LocalStack implements AutoCloseable {
             return heap;
         }
 
-        private static String checkKey(String key, String name) {
+        private static void checkKey(String key, String name, Set<String> managed) {
             if (key == null || !key.matches("[A-Za-z0-9_.\\-]+")) {
                 throw new IllegalArgumentException(name + " key must be a dotted setting name, was " + key);
             }
-            return key;
+            if (managed.contains(key)) {
+                throw new IllegalArgumentException(name + " key " + key + " is managed by the local stack (ports, paths and roles come from the builder)");
+            }
         }
 
         private static Duration checkPositive(Duration duration, String name) {

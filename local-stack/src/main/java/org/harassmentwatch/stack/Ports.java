@@ -42,6 +42,36 @@ final class Ports {
         }
     }
 
+    /**
+     * Ports for the services: an explicit port (> 0) as given; otherwise the previous run's port when it is free
+     * (so URLs stay stable and the node's cached startup arguments stay valid), else a new free one. All distinct.
+     */
+    static int[] choose(int[] explicit, int[] previous) {
+        int[] chosen = new int[explicit.length];
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        for (int i = 0; i < explicit.length; i++) {
+            if (explicit[i] > 0) {
+                chosen[i] = explicit[i];
+                used.add(explicit[i]);
+            }
+        }
+        for (int i = 0; i < explicit.length; i++) {
+            if (chosen[i] == 0 && i < previous.length && previous[i] > 0 && !used.contains(previous[i]) && isFree(previous[i])) {
+                chosen[i] = previous[i];
+                used.add(previous[i]);
+            }
+        }
+        for (int i = 0; i < explicit.length; i++) {
+            while (chosen[i] == 0) {
+                int candidate = free(1)[0];
+                if (used.add(candidate)) {
+                    chosen[i] = candidate;
+                }
+            }
+        }
+        return chosen;
+    }
+
     static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);

@@ -29,7 +29,7 @@ public final class StackControl {
     }
 
     /**
-     * Starts the stack unless it already runs there; ports of an earlier run are reused when still free.
+     * Starts the stack unless it already runs there; ports of the previous start are reused when still free.
      *
      * @throws StackStartException with the reason when a service does not start (nothing is left running then)
      */
@@ -46,10 +46,6 @@ public final class StackControl {
             }
         }
         LocalStack.Builder builder = LocalStack.builder().dataDir(dir).withElasticsearch().withKafka().detached(true);
-        reusePort(previous, ELASTICSEARCH_KEY, "httpPort").ifPresent(port -> builder.elasticsearchHttpPort((int) port));
-        reusePort(previous, ELASTICSEARCH_KEY, "transportPort").ifPresent(port -> builder.elasticsearchTransportPort((int) port));
-        reusePort(previous, KAFKA_KEY, "port").ifPresent(port -> builder.kafkaPort((int) port));
-        reusePort(previous, KAFKA_KEY, "controllerPort").ifPresent(port -> builder.kafkaControllerPort((int) port));
         LocalStack stack = builder.build();
         stack.start();
         writeState(dir, stack);
@@ -189,13 +185,5 @@ public final class StackControl {
     private static String string(Map<String, Object> section, String key) {
         Object value = section.get(key);
         return value == null ? "" : value.toString();
-    }
-
-    private static OptionalLong reusePort(Map<String, Object> state, String service, String key) {
-        Object port = section(state, service).get(key);
-        if (port instanceof Number number && Ports.isFree(number.intValue())) {
-            return OptionalLong.of(number.longValue());
-        }
-        return OptionalLong.empty();
     }
 }
