@@ -24,7 +24,7 @@ final class Accounts {
 
     Accounts(long seed, int population, long startMs, long spanMs) {
         this.population = population;
-        this.idSalt = (int) Mix.mix64(seed ^ 0x5EED_AC0_0L);
+        this.idSalt = (int) Mix.mix64(seed ^ 0x5EEDAC00L);
         this.hashSalt = Mix.mix64(seed ^ 0xC0FFEE_1234L);
         this.startMs = startMs;
         this.spanMs = spanMs;

@@ -105,7 +105,7 @@ final class BackgroundTraffic {
         } else {
             target = pickPopular();
             channel = roll < 880 ? Channel.MENTION : Channel.DIRECT_MESSAGE;
-            if (target == sender || forbidden.forbidden(sender, target)) {
+            if (target == sender || forbidden.forbidden(sender, target) || accounts.createdAt(target) > at) {
                 target = sender;
                 channel = Channel.POST;
             }

@@ -1,6 +1,8 @@
 package org.harassmentwatch.generate;
 
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /** Plans the decoys: benign traffic that a naive campaign detector would flag. */
@@ -41,7 +43,7 @@ final class DecoyPlanner {
         long from = ctx.placeWindow(rng, length + sessionTail);
         int sessions = 6 + rng.nextInt(10);
         int[] teases = new int[2];
-        java.util.List<PlannedMessage> chats = new java.util.ArrayList<>();
+        List<PlannedMessage> chats = new ArrayList<>();
         for (int s = 0; s < sessions; s++) {
             long at = from + PlanContext.between(rng, 0, length);
             boolean direct = rng.nextInt(100) < 30;

@@ -36,7 +36,7 @@ final class DiurnalClock {
             long binStart = startMs + b * BIN_MS;
             double hour = Math.floorMod(binStart, 86_400_000L) / 3_600_000.0 + 0.125;
             long day = Math.floorDiv(binStart, 86_400_000L);
-            int dayOfWeek = (int) Math.floorMod(day + 3, 7); // 0 = Monday (1970-01-01 was a Thursday)
+            int dayOfWeek = Math.floorMod(day + 3, 7); // 0 = Monday (1970-01-01 was a Thursday)
             double w = 1.0 + 0.55 * StrictMath.sin(2 * Math.PI * (hour - 9.0) / 24.0);
             weight[b] = dayOfWeek >= 5 ? w * 0.9 : w;
             before[b] = sum;

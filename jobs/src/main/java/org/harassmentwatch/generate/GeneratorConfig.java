@@ -1,5 +1,6 @@
 package org.harassmentwatch.generate;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -34,8 +35,9 @@ public record GeneratorConfig(
         double upstreamScoreShare,
         int decoysPerKind,
         int viralDecoys,
-        String platform) {
+        String platform) implements Serializable {
 
+    private static final long serialVersionUID = 1L;
     public static final Instant DEFAULT_START = Instant.parse("2026-01-05T00:00:00Z");
     public static final int DEFAULT_SPAN_DAYS = 30;
     public static final double DEFAULT_OUT_OF_ORDER_SHARE = 0.02;
@@ -106,6 +108,11 @@ public record GeneratorConfig(
 
     public Instant end() {
         return start.plus(Duration.ofDays(spanDays));
+    }
+
+    public GeneratorConfig withSeed(long value) {
+        return new GeneratorConfig(value, messages, campaignsPerShape, start, spanDays, users, outOfOrderShare,
+                maxDisplacement, upstreamScoreShare, decoysPerKind, viralDecoys, platform);
     }
 
     public GeneratorConfig withCampaignsPerShape(int value) {

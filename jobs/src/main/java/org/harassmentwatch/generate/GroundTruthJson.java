@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -25,7 +26,11 @@ final class GroundTruthJson {
     static void write(GroundTruth truth, Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file);
              JsonGenerator gen = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
-            DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+            Separators separators = Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator("");
+            DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators)
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                     .withArrayIndenter(new DefaultIndenter("  ", "\n"));
             gen.setPrettyPrinter(printer);

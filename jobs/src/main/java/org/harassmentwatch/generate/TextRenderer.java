@@ -1,5 +1,6 @@
 package org.harassmentwatch.generate;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -113,8 +114,8 @@ final class TextRenderer {
 
     private void ensureCueCapacity() {
         if (cueCount == cueStarts.length) {
-            cueStarts = java.util.Arrays.copyOf(cueStarts, cueCount * 2);
-            cueEnds = java.util.Arrays.copyOf(cueEnds, cueCount * 2);
+            cueStarts = Arrays.copyOf(cueStarts, cueCount * 2);
+            cueEnds = Arrays.copyOf(cueEnds, cueCount * 2);
         }
     }
 }

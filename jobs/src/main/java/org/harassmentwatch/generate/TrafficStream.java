@@ -1,7 +1,6 @@
 package org.harassmentwatch.generate;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -246,7 +245,6 @@ public final class TrafficStream implements Iterator<String> {
 
     @Override
     public String toString() {
-        return "TrafficStream[seed=" + config.seed() + ", written=" + written + "/" + total() + ", start="
-                + Instant.ofEpochMilli(config.start().toEpochMilli()) + "]";
+        return "TrafficStream[seed=" + config.seed() + ", written=" + written + "/" + total() + "]";
     }
 }

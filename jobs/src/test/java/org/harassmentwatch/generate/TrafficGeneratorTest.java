@@ -70,6 +70,18 @@ class TrafficGeneratorTest {
     }
 
     @Test
+    void runsWithoutCampaignsOrDecoysAreAllBackground(@TempDir Path plain) throws IOException {
+        GeneratorConfig config = GeneratorConfig.defaults(8, 3_000).withCampaignsPerShape(0).withDecoysPerKind(0)
+                .withViralDecoys(0);
+        GroundTruth truth = TrafficGenerator.generate(config, plain, ProgressListener.NONE);
+        assertThat(truth.campaigns()).isEmpty();
+        assertThat(truth.decoys()).isEmpty();
+        assertThat(truth.plantedMessages()).isZero();
+        assertThat(truth.benignMessages()).isEqualTo(3_000);
+        assertThat(Files.readAllLines(plain.resolve(TrafficGenerator.MESSAGES_FILE))).hasSize(3_000);
+    }
+
+    @Test
     void everyLineIsAWellFormedIngestRecord() {
         long start = CONFIG.start().toEpochMilli();
         long end = CONFIG.end().toEpochMilli();
@@ -116,11 +128,7 @@ class TrafficGeneratorTest {
 
     @Test
     void differentSeedsGiveDifferentTraffic(@TempDir Path other) throws IOException {
-        GroundTruth truth = TrafficGenerator.generate(
-                new GeneratorConfig(43, CONFIG.messages(), CONFIG.campaignsPerShape(), CONFIG.start(),
-                        CONFIG.spanDays(), CONFIG.users(), CONFIG.outOfOrderShare(), CONFIG.maxDisplacement(),
-                        CONFIG.upstreamScoreShare(), CONFIG.decoysPerKind(), CONFIG.viralDecoys(), CONFIG.platform()),
-                other, ProgressListener.NONE);
+        GroundTruth truth = TrafficGenerator.generate(CONFIG.withSeed(43), other, ProgressListener.NONE);
         assertThat(Files.mismatch(dir.resolve("run").resolve(TrafficGenerator.MESSAGES_FILE),
                 other.resolve(TrafficGenerator.MESSAGES_FILE))).isNotEqualTo(-1L);
         Set<String> ids = new HashSet<>(run.byId().keySet());
@@ -154,7 +162,7 @@ class TrafficGeneratorTest {
         Path file = dir.resolve("run").resolve(TrafficGenerator.TRUTH_FILE);
         assertThat(GroundTruth.read(file)).isEqualTo(run.truth());
         String json = Files.readString(file);
-        assertThat(json).startsWith("{\n  \"generator_version\" : \"1\",\n  \"seed\" : 42,");
+        assertThat(json).startsWith("{\n  \"generator_version\": \"1\",\n  \"seed\": 42,\n  \"messages\": 60000,");
         assertThat(run.truth().campaigns()).hasSize(48);
         assertThat(run.truth().campaigns().get(0).id()).isEqualTo("planted-persistent_pair-0001");
         assertThat(run.truth().campaigns().get(47).id()).isEqualTo("planted-coordinated-0012");
