@@ -83,11 +83,42 @@ public final class MessageJson {
         }
     }
 
-    /** Plain decimal, fewest significant digits that read back as {@code value}; exact and JVM-independent. */
+    /**
+     * Plain decimal with the fewest significant digits p such that the exact value of {@code value}, rounded
+     * half-even to p digits, reads back as {@code value}; exact, and the same on every JVM.
+     *
+     * <p>{@code Double.toString} always reads back, so its digit count bounds p from above (JDK 17 sometimes gives
+     * one digit more than needed, JDK 19+ never); from there the search goes down while the rounding still reads
+     * back. That finds the smallest p because rounding to more digits never moves further from the exact value
+     * and the read-back interval around a double is symmetric, except at powers of two (the gap below is half the
+     * gap above): those search upwards.
+     */
     static String canonicalNumber(double value) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("no JSON number for " + value);
         }
+        if (value == 0.0) {
+            return "0";
+        }
+        if ((Double.doubleToRawLongBits(value) & 0x000F_FFFF_FFFF_FFFFL) == 0) {
+            return canonicalNumberBySearchingUp(value);
+        }
+        BigDecimal exact = new BigDecimal(value);
+        int digits = Math.min(17, new BigDecimal(Double.toString(value)).stripTrailingZeros().precision());
+        BigDecimal best = exact.round(PRECISIONS[digits]);
+        while (digits > 1) {
+            BigDecimal shorter = exact.round(PRECISIONS[digits - 1]);
+            if (shorter.doubleValue() != value) {
+                break;
+            }
+            best = shorter;
+            digits--;
+        }
+        return best.stripTrailingZeros().toPlainString();
+    }
+
+    /** The definition of {@link #canonicalNumber} as a plain search upwards; slower. */
+    static String canonicalNumberBySearchingUp(double value) {
         if (value == 0.0) {
             return "0";
         }
