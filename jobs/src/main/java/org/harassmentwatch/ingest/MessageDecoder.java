@@ -442,7 +442,7 @@ public final class MessageDecoder implements Serializable {
                 violation = wrongType(field, field, token, "an object of scores");
                 return null;
             }
-            Map<String, Double> values = new TreeMap<>(); // sorted: one iteration order everywhere
+            TreeMap<String, Double> values = new TreeMap<>(); // sorted: one iteration order everywhere
             while ((token = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 token = p.nextToken();
@@ -458,7 +458,7 @@ public final class MessageDecoder implements Serializable {
                     violation = rules.scoreNotANumber(field, name, describe(token), typeName);
                 }
             }
-            return values.isEmpty() ? Map.of() : Collections.unmodifiableMap(values);
+            return values.isEmpty() ? Map.of() : Collections.unmodifiableSortedMap(values);
         }
 
         private Violation wrongType(String path, String field, JsonToken token, String expected) throws IOException {

@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -196,7 +197,9 @@ public final class MessageJson {
             out.append('{');
             boolean firstScore = true;
             // Sorted here, whatever map the message carries (Flink deserializes maps as HashMap).
-            for (Map.Entry<String, Double> score : new TreeMap<>(scores).entrySet()) {
+            Map<String, Double> sorted = scores instanceof SortedMap<String, Double> sortedMap
+                    && sortedMap.comparator() == null ? scores : new TreeMap<>(scores);
+            for (Map.Entry<String, Double> score : sorted.entrySet()) {
                 if (!firstScore) {
                     out.append(',');
                 }

@@ -81,8 +81,17 @@ final class Texts {
     private static void appendJsonString(StringBuilder out, CharSequence s, String suffix) {
         out.append('"');
         int length = s.length();
+        int plainFrom = 0; // runs of chars that need no escaping are appended in bulk
         for (int i = 0; i < length; i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++; // a valid pair is plain text
+                continue;
+            }
+            out.append(s, plainFrom, i);
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -91,22 +100,11 @@ final class Texts {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        appendUnicodeEscape(out, c);
-                    } else if (Character.isSurrogate(c)) {
-                        if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(s.charAt(i + 1))) {
-                            out.append(c).append(s.charAt(++i));
-                        } else {
-                            appendUnicodeEscape(out, c);
-                        }
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> appendUnicodeEscape(out, c); // other control chars and lone surrogates
             }
+            plainFrom = i + 1;
         }
-        out.append(suffix).append('"');
+        out.append(s, plainFrom, length).append(suffix).append('"');
     }
 
     private static void appendUnicodeEscape(StringBuilder out, char c) {
