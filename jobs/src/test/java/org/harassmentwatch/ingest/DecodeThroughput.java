@@ -5,7 +5,9 @@ import java.util.Random;
 
 /**
  * Single-thread decode throughput on typical ~300-byte messages (not a test). Run after {@code mvn test-compile}:
- * {@code java -cp jobs/target/classes:jobs/target/test-classes:<deps> org.harassmentwatch.ingest.DecodeThroughput}
+ * {@code java -cp jobs/target/classes:jobs/target/test-classes:<deps> org.harassmentwatch.ingest.DecodeThroughput
+ * [seconds] [name-filter]}; a filter (e.g. "byte") runs only the matching measurements, each in a fresh JVM if you
+ * like numbers that no other measurement's JIT profile has touched.
  */
 public final class DecodeThroughput {
 
@@ -14,6 +16,7 @@ public final class DecodeThroughput {
 
     public static void main(String[] args) {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        filter = args.length > 1 ? args[1] : "";
         String[] texts = typicalMessages();
         byte[][] bytes = new byte[texts.length][];
         long totalBytes = 0;
@@ -46,6 +49,9 @@ public final class DecodeThroughput {
 
     /** Best of three rounds: the machine is shared, the best round is the least disturbed one. */
     private static void measure(String name, int seconds, Work work) {
+        if (!name.contains(filter) && !name.equals("warm-up")) {
+            return;
+        }
         double best = 0;
         for (int round = 0; round < 3; round++) {
             long deadline = System.nanoTime() + seconds * 1_000_000_000L / 3;
@@ -64,6 +70,8 @@ public final class DecodeThroughput {
         }
         System.out.printf("%-32s %,12.0f msg/s  (%.2f µs/msg)%n", name, best, 1e6 / best);
     }
+
+    private static String filter = "";
 
     /** Keeps results reachable so the JIT cannot drop the work. */
     private static volatile Object last;

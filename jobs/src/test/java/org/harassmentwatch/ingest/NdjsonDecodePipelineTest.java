@@ -1,6 +1,8 @@
 package org.harassmentwatch.ingest;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -59,8 +61,11 @@ class NdjsonDecodePipelineTest {
             gz.write(("\n" + message("m-6", "frank", "bob", "2026-01-12T10:00:00Z") + "\n").getBytes(StandardCharsets.UTF_8));
         }
 
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        Configuration config = new Configuration();
+        config.set(PipelineOptions.GENERIC_TYPES, false); // fail if any record type would need Kryo
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(2);
+        assertThat(env.getConfig().getSerializerConfig().hasGenericTypesDisabled()).isTrue();
         SingleOutputStreamOperator<Message> messages = DecodeMessages.applyTo(
                 env.fromSource(NdjsonFormat.fileSource(dir.toString()), WatermarkStrategy.noWatermarks(), "ndjson"),
                 MessageRules.DEFAULT);
