@@ -299,6 +299,13 @@ class AbuseScorerTest {
         "smash that like button",
         "assassin's creed is my favourite game",
         "my cockatoo is a good bird",
+        "the code should be executed",
+        "don't shoot yourself in the foot",
+        "I will find you a seat",
+        "did someone dox you?",
+        "thanks for your kind words",
+        "I'm going to shoot her wedding in June",
+        "your dirty black shoes are by the door",
     })
     void benignLookAlikesAreNotFlagged(String text) {
         AbuseScores s = SCORER.score(text, Map.of(), true);
@@ -306,6 +313,20 @@ class AbuseScorerTest {
         assertThat(s.threat()).as(text).isZero();
         assertThat(s.selfHarm()).as(text).isZero();
         assertThat(s.insult()).as(text).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "do you live at home?",
+        "he lives at home with his parents",
+        "her real name is Stefani",
+        "did you cut yourself?",
+        "are you dead? haven't heard from you",
+        "you're next in line",
+        "I'll show up at your house with pizza",
+    })
+    void ambiguousEverydayPhrasesStayBelowTheThresholdEvenAsReplies(String text) {
+        assertThat(abusive(SCORER.score(text, Map.of(), true))).as(text).isFalse();
     }
 
     @ParameterizedTest
