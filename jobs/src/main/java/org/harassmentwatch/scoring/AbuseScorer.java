@@ -152,8 +152,17 @@ public final class AbuseScorer implements Serializable {
         return score(lexicon.normalizer.normalize(text), upstreamScores, addressedChannel);
     }
 
-    /** Scores an already normalised message (it must come from {@link #normalizer()}). */
+    /**
+     * Scores an already normalised message, e.g. one also used for near-duplicate detection.
+     *
+     * @throws IllegalArgumentException when {@code text} was not produced by {@link #normalizer()}
+     */
     public AbuseScores score(NormalizedText text, Map<String, Double> upstreamScores, boolean addressedChannel) {
+        Objects.requireNonNull(text, "text must not be null");
+        if (text.normalizer() != lexicon.normalizer) {
+            throw new IllegalArgumentException("text was normalised by another lexicon's normaliser; use "
+                    + "normalizer() of this scorer (" + lexicon.version + ")");
+        }
         validateUpstream(upstreamScores);
         Matches found = findMatches(text);
         Matches kept = filter(text, found);

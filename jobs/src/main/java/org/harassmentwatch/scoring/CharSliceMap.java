@@ -46,10 +46,6 @@ final class CharSliceMap implements java.io.Serializable {
         return get(chars, 0, chars.length);
     }
 
-    int size() {
-        return size;
-    }
-
     int maxKeyLength() {
         return maxKeyLength;
     }

@@ -1,6 +1,5 @@
 package org.harassmentwatch.scoring;
 
-import java.nio.CharBuffer;
 import java.util.AbstractList;
 import java.util.List;
 
@@ -25,6 +24,7 @@ public final class NormalizedText {
     /** The canonical token that stands for any {@code @mention}. */
     public static final String MENTION_TOKEN = "@";
 
+    private final TextNormalizer normalizer;
     private final String original;
     private final char[] folded;
     private final int foldedLength;
@@ -47,10 +47,11 @@ public final class NormalizedText {
     private String text;
     private String foldedText;
 
-    NormalizedText(String original, char[] folded, int foldedLength, int[] foldedStart, int[] foldedEnd,
+    NormalizedText(TextNormalizer normalizer, String original, char[] folded, int foldedLength, int[] foldedStart, int[] foldedEnd,
                    char[] canonical, int canonicalLength, int[] tokenOffset, int[] tokenLength, int[] tokenIds,
                    int[] tokenStart, int[] tokenEnd, int tokenCount, int mentionCount, int digitCount,
                    long asciiLow, long asciiHigh) {
+        this.normalizer = normalizer;
         this.original = original;
         this.folded = folded;
         this.foldedLength = foldedLength;
@@ -191,12 +192,13 @@ public final class NormalizedText {
 
     // ---- package-private views for the scorer (no copies) ----
 
-    int tokenId(int index) {
-        return tokenIds[index];
+    /** The normaliser that produced this text: token ids are only meaningful with its vocabulary. */
+    TextNormalizer normalizer() {
+        return normalizer;
     }
 
-    CharSequence foldedChars() {
-        return CharBuffer.wrap(folded, 0, foldedLength);
+    int tokenId(int index) {
+        return tokenIds[index];
     }
 
     int foldedLength() {

@@ -122,10 +122,6 @@ public final class TextNormalizer implements Serializable {
         return vocabulary.get(word);
     }
 
-    String word(int id) {
-        return words[id];
-    }
-
     int vocabularySize() {
         return words.length;
     }
@@ -875,7 +871,7 @@ public final class TextNormalizer implements Serializable {
         }
 
         NormalizedText result() {
-            return new NormalizedText(src, f, m, fs, fe, canon, cLen, tOff, tLen, tId, tS, tE, tCount, mentions,
+            return new NormalizedText(TextNormalizer.this, src, f, m, fs, fe, canon, cLen, tOff, tLen, tId, tS, tE, tCount, mentions,
                     digits, asciiLow, asciiHigh);
         }
     }

@@ -525,6 +525,15 @@ class AbuseScorerTest {
     }
 
     @Test
+    void scoringANormalisedTextGivesTheSameResultAndChecksItsOrigin() {
+        NormalizedText text = SCORER.normalizer().normalize("ur a 1d10t");
+        assertThat(SCORER.score(text, Map.of(), true)).isEqualTo(SCORER.score("ur a 1d10t", Map.of(), true));
+        NormalizedText foreign = AbuseScorer.load("v1").normalizer().normalize("ur a 1d10t");
+        assertThatThrownBy(() -> SCORER.score(foreign, Map.of(), true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another lexicon's normaliser");
+    }
+
+    @Test
     void isAbusiveComparesAbuseWithTheThreshold() {
         AbuseScores s = score("you are a moron");
         assertThat(AbuseScorer.isAbusive(s, s.abuse())).isTrue();
