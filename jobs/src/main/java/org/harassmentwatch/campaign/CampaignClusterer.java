@@ -28,8 +28,9 @@ import java.util.TreeSet;
  *       same target;</li>
  *   <li>groups of senders join when they share ≥ K senders (default 3) AND Jaccard ≥ J (default 0.3) with a
  *       campaign's senders — both, so that one shared account cannot chain campaigns into a giant component;</li>
- *   <li>a spree joins a campaign that holds its sender and ≥ 2 of its targets (members of a coordinated group
- *       abusing several of the group's targets).</li>
+ *   <li>one sender's pair and spree incidents join a campaign that holds that sender and the targets involved (all
+ *       of them for one or two targets, at least two otherwise: a member of a coordinated group abusing several of
+ *       the group's targets); a spree absorbs the same sender's pair campaigns against its targets.</li>
  * </ul>
  * Merges keep the oldest campaign's id and record the others in {@code merged_from}; each absorbed, already
  * published campaign gets a last version with status "merged" and {@code merged_into}.
@@ -79,14 +80,18 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Inciden
             candidates.add(known);
         }
         boolean anchored = !IncidentKind.SPREE.id().equals(incident.kind());
+        // Target-anchored incidents join a live campaign on the same target.
         if (anchored) {
             for (String target : incident.targets()) {
                 addAll(candidates, anchoredByTarget.get(target));
             }
         }
         candidates.addAll(overlappingGroups(incident.senders(), null));
-        if (!anchored) {
-            candidates.addAll(campaignsHoldingSpree(incident.senders().get(0), incident.targets(), null));
+        if (incident.senders().size() == 1) {
+            String sender = incident.senders().get(0);
+            // The same sender against the same people: one campaign (a spree's repeated pairs, a group member's spree).
+            candidates.addAll(campaignsHoldingSatellite(sender, incident.targets(), null));
+            candidates.addAll(satellitesOf(sender, incident.targets(), null));
         }
 
         List<CampaignState> merged = new ArrayList<>();
@@ -107,9 +112,9 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Inciden
 
         for (int round = 0; round < MAX_MERGE_ROUNDS; round++) {
             TreeSet<String> more = new TreeSet<>(overlappingGroups(new ArrayList<>(campaign.senders), campaign.id));
-            more.addAll(spreesHeldBy(campaign));
-            if (isSpreeOnly(campaign) && campaign.senders.size() == 1) {
-                more.addAll(campaignsHoldingSpree(campaign.senders.iterator().next(),
+            more.addAll(satellitesHeldBy(campaign));
+            if (isSatellite(campaign)) {
+                more.addAll(campaignsHoldingSatellite(campaign.senders.iterator().next(),
                         new ArrayList<>(campaign.targets), campaign.id));
             }
             more.remove(campaign.id);
@@ -332,8 +337,30 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Inciden
         return out;
     }
 
-    /** Campaigns that hold the spree's sender and ≥ 2 of its targets. */
-    private List<String> campaignsHoldingSpree(String sender, List<String> targets, String self) throws Exception {
+    /**
+     * Campaigns that hold this sender and enough of its targets: all of them when it abused one or two people,
+     * at least two otherwise (a member of a coordinated group abusing several of the group's targets).
+     */
+    private List<String> campaignsHoldingSatellite(String sender, List<String> targets, String self) throws Exception {
+        List<String> out = new ArrayList<>();
+        List<String> ids = bySender.get(sender);
+        if (ids == null) {
+            return out;
+        }
+        int needed = Math.min(2, targets.size());
+        for (String id : ids) {
+            if (id.equals(self)) {
+                continue;
+            }
+            if (common(campaigns.get(id).targets, targets) >= needed) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+
+    /** Single-sender campaigns (pairs, sprees) of this sender against enough of these targets. */
+    private List<String> satellitesOf(String sender, java.util.Collection<String> targets, String self) throws Exception {
         List<String> out = new ArrayList<>();
         List<String> ids = bySender.get(sender);
         if (ids == null) {
@@ -343,59 +370,44 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Inciden
             if (id.equals(self)) {
                 continue;
             }
-            CampaignState c = campaigns.get(id);
-            int common = 0;
-            for (String t : targets) {
-                if (c.targets.contains(t)) {
-                    common++;
-                }
-            }
-            if (common >= 2) {
+            CampaignState other = campaigns.get(id);
+            if (isSatellite(other) && common(targets, other.targets) >= Math.min(2, other.targets.size())) {
                 out.add(id);
             }
         }
         return out;
     }
 
-    /** Spree-only campaigns of this campaign's senders that hit ≥ 2 of its targets. */
-    private List<String> spreesHeldBy(CampaignState c) throws Exception {
+    /** Single-sender campaigns of this campaign's senders that abused enough of its targets. */
+    private List<String> satellitesHeldBy(CampaignState c) throws Exception {
         List<String> out = new ArrayList<>();
-        if (c.targets.size() < 2) {
-            return out;
-        }
         for (String s : new TreeSet<>(c.senders)) {
-            List<String> ids = bySender.get(s);
-            if (ids == null) {
-                continue;
-            }
-            for (String id : ids) {
-                if (id.equals(c.id)) {
-                    continue;
-                }
-                CampaignState other = campaigns.get(id);
-                if (isSpreeOnly(other)) {
-                    int common = 0;
-                    for (String t : other.targets) {
-                        if (c.targets.contains(t)) {
-                            common++;
-                        }
-                    }
-                    if (common >= 2) {
-                        out.add(id);
-                    }
-                }
-            }
+            out.addAll(satellitesOf(s, c.targets, c.id));
         }
         return out;
     }
 
-    private static boolean isSpreeOnly(CampaignState c) {
+    /** A campaign made only of one sender's pair and spree incidents. */
+    private static boolean isSatellite(CampaignState c) {
+        if (c.senders.size() != 1) {
+            return false;
+        }
         for (CampaignState.IncidentSnap s : c.incidents.values()) {
-            if (!IncidentKind.SPREE.id().equals(s.kind)) {
+            if (!IncidentKind.SPREE.id().equals(s.kind) && !IncidentKind.PERSISTENT_PAIR.id().equals(s.kind)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static int common(java.util.Collection<String> a, java.util.Collection<String> b) {
+        int n = 0;
+        for (String x : b) {
+            if (a.contains(x)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private CampaignState oldest(Iterable<String> ids) throws Exception {

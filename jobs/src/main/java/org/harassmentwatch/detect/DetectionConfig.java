@@ -15,6 +15,7 @@ import java.util.Map;
  */
 public record DetectionConfig(
         double abusiveThreshold,
+        double roughThreshold,
         double threatThreshold,
         double categoryThreshold,
         Duration occasionGap,
@@ -45,7 +46,7 @@ public record DetectionConfig(
 
     public static DetectionConfig defaults() {
         return new DetectionConfig(
-                0.5, 0.8, 0.5,
+                0.5, 0.3, 0.8, 0.5,
                 Duration.ofHours(1), Duration.ofDays(30), 2,
                 8, Duration.ofMinutes(60), 20, Duration.ofHours(24),
                 3, Duration.ofHours(72),
@@ -59,6 +60,7 @@ public record DetectionConfig(
     public DetectionConfig {
         List<String> errors = new ArrayList<>();
         unit(errors, "abusive-threshold", abusiveThreshold);
+        unit(errors, "rough-threshold", roughThreshold);
         unit(errors, "threat-threshold", threatThreshold);
         unit(errors, "category-threshold", categoryThreshold);
         unit(errors, "mutual-reverse-share", mutualReverseShare);
@@ -94,6 +96,9 @@ public record DetectionConfig(
             if (campaignClosedAfter.compareTo(campaignDormantAfter) < 0) {
                 errors.add("campaign-closed-after (" + campaignClosedAfter + ") must be >= campaign-dormant-after (" + campaignDormantAfter + ")");
             }
+            if (roughThreshold > abusiveThreshold) {
+                errors.add("rough-threshold (" + roughThreshold + ") must be <= abusive-threshold (" + abusiveThreshold + ")");
+            }
             if (threatThreshold < abusiveThreshold) {
                 errors.add("threat-threshold (" + threatThreshold + ") must be >= abusive-threshold (" + abusiveThreshold + ")");
             }
@@ -113,6 +118,7 @@ public record DetectionConfig(
         Map<String, String> m = new LinkedHashMap<>();
         m.put("detector-version", DETECTOR_VERSION);
         m.put("abusive-threshold", Double.toString(abusiveThreshold));
+        m.put("rough-threshold", Double.toString(roughThreshold));
         m.put("threat-threshold", Double.toString(threatThreshold));
         m.put("category-threshold", Double.toString(categoryThreshold));
         m.put("occasion-gap", occasionGap.toString());

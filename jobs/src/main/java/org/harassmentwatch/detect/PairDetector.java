@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * Persistent one-to-one harassment, keyed by the unordered pair of accounts so that both directions are visible:
  * abuse on ≥ N separate occasions within the course-of-conduct window raises a pair incident, unless the other
- * side abuses back about as often (mutual banter or a feud: not one-sided harassment). A message at or above the
+ * side talks rough back on at least the configured share of occasions (mutual banter or a feud: not one-sided
+ * harassment). Rough messages (below the abusive threshold) reach this detector only for that check. A message at or above the
  * threat threshold raises a high-severity incident at once.
  */
 public class PairDetector extends EventTimeOrderedFunction<String, AbusiveEdge, Incident> {
@@ -59,6 +60,16 @@ public class PairDetector extends EventTimeOrderedFunction<String, AbusiveEdge, 
         long window = config.courseOfConductWindow().toMillis();
         dir.occasions.expireBefore(t - window);
         rev.occasions.expireBefore(t - window);
+        dir.rough.expireBefore(t - window);
+        rev.rough.expireBefore(t - window);
+        dir.rough.add(t, config.occasionGap().toMillis());
+        s.lastTime = Math.max(s.lastTime, t);
+        if (!edge.scored().abusive()) {
+            // Rough talk only feeds the banter check of the other direction.
+            state.update(s);
+            ctx.timerService().registerEventTimeTimer(cleanupSlot(s.lastTime + window, CLEANUP_GRANULARITY));
+            return;
+        }
         if (dir.occasions.isEmpty()) {
             dir.threats = 0;
         }
@@ -69,11 +80,12 @@ public class PairDetector extends EventTimeOrderedFunction<String, AbusiveEdge, 
         if (dir.unreported.size() < config.evidencePerKeyCap()) {
             dir.unreported.add(edge.scored());
         }
-        s.lastTime = Math.max(s.lastTime, t);
 
         int occasions = dir.occasions.size();
-        int reverse = rev.occasions.size();
-        boolean mutual = reverse >= 2 && reverse >= config.mutualReverseShare() * occasions;
+        int reverse = rev.rough.size();
+        // Mutual when the other side abuses back on at least the configured share of occasions (banter, a feud).
+        // A victim's single angry reply delays the incident by one occasion but cannot mask a continuing course.
+        boolean mutual = reverse >= 1 && reverse >= config.mutualReverseShare() * occasions;
         boolean courseOfConduct = occasions >= config.pairMinOccasions() && !mutual;
         boolean threat = dir.threats > 0;
         if (courseOfConduct || threat) {
@@ -113,6 +125,8 @@ public class PairDetector extends EventTimeOrderedFunction<String, AbusiveEdge, 
         }
         s.lowToHigh.occasions.expireBefore(cutoff);
         s.highToLow.occasions.expireBefore(cutoff);
+        s.lowToHigh.rough.expireBefore(cutoff);
+        s.highToLow.rough.expireBefore(cutoff);
         state.update(s);
     }
 
@@ -126,9 +140,10 @@ public class PairDetector extends EventTimeOrderedFunction<String, AbusiveEdge, 
         }
     }
 
-    /** One direction of a pair: its occasions and the evidence not yet reported. */
+    /** One direction of a pair: its abusive occasions, its rough-or-abusive occasions, unreported evidence. */
     public static final class Direction {
         public Occasions occasions = new Occasions();
+        public Occasions rough = new Occasions();
         public int threats;
         public List<ScoredMessage> unreported = new ArrayList<>();
 

@@ -11,6 +11,9 @@ import org.harassmentwatch.scoring.AbuseScores;
  * @param recordSha256 SHA-256 of the canonical JSON record of {@code message}
  * @param categoryMask bit i set when category {@code Category.values()[i]} scored at or above the category threshold
  * @param threat       whether the threat score reached the threat threshold
+ * @param abusive      whether the abuse score reached the abusive threshold; messages between the rough and the
+ *                     abusive thresholds only tell the pair detector that the other side talks rough too (banter)
  */
-public record ScoredMessage(Message message, AbuseScores scores, String recordSha256, int categoryMask, boolean threat) {
+public record ScoredMessage(Message message, AbuseScores scores, String recordSha256, int categoryMask, boolean threat,
+                            boolean abusive) {
 }

@@ -5,6 +5,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.Collector;
+import org.harassmentwatch.scoring.MinHasher;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +69,7 @@ public class TargetDetector extends EventTimeOrderedFunction<String, AbusiveEdge
                 s.signed++;
                 for (SenderEntry other : s.entries) {
                     if (other.minHash != null
-                            && MinHashes.estimateJaccard(other.minHash, entry.minHash) >= config.nearDuplicateJaccard()) {
+                            && MinHasher.estimateJaccard(other.minHash, entry.minHash) >= config.nearDuplicateJaccard()) {
                         other.nearDuplicate = true;
                         entry.nearDuplicate = true;
                     }

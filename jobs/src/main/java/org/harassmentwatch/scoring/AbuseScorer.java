@@ -194,6 +194,14 @@ public final class AbuseScorer implements Serializable {
         if (upstreamScores != null && !upstreamScores.isEmpty()) {
             combineUpstream(text.original(), upstreamScores, directedness, score, evidence);
         }
+        if (softened(text, score)) {
+            for (int c = 0; c < score.length; c++) {
+                if ((lexicon.softenerMask & (1 << c)) != 0) {
+                    score[c] *= lexicon.softenerFactor;
+                    object[c] *= lexicon.softenerFactor;
+                }
+            }
+        }
 
         double plainFactor = UNDIRECTED_FACTOR + (1 - UNDIRECTED_FACTOR) * directedness;
         double objectFactor = OBJECT_FACTOR + (1 - OBJECT_FACTOR) * directedness;
@@ -217,6 +225,34 @@ public final class AbuseScorer implements Serializable {
                 directedness,
                 Math.min(1, abuse),
                 evidence.isEmpty() ? List.of() : List.copyOf(evidence));
+    }
+
+    /**
+     * Laughter or affection markers ("lol", "haha", "love you", 😂) soften mild insults: friends tease like that.
+     * Only when nothing graver than the softened categories scored (a threat with "lol" stays a threat).
+     */
+    private boolean softened(NormalizedText text, double[] score) {
+        if (lexicon.softenerMask == 0) {
+            return false;
+        }
+        for (int c = 0; c < score.length; c++) {
+            if ((lexicon.softenerMask & (1 << c)) == 0 && CATEGORIES[c] != Category.PROFANITY && score[c] >= 0.3) {
+                return false;
+            }
+        }
+        String padded = " " + text.text() + " ";
+        for (String word : lexicon.softenerWords) {
+            if (padded.contains(" " + word + " ")) {
+                return true;
+            }
+        }
+        String original = text.original();
+        for (String symbol : lexicon.softenerSymbols) {
+            if (original.contains(symbol)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- matching ----

@@ -74,11 +74,22 @@ final class Lexicon implements Serializable {
     /** Per category ordinal: prefix token-id sequences, each stored last token first. */
     final int[][][] prefixGuards;
     final PatternRule[] patterns;
+    /** Softener words (normalised, whole tokens) and symbols (emoji, matched in the original text). */
+    final java.util.Set<String> softenerWords;
+    final String[] softenerSymbols;
+    /** Categories a softener scales, and by how much (one factor for the whole file: the last one given). */
+    final int softenerMask;
+    final double softenerFactor;
 
     private Lexicon(String version, String contentSha256, TextNormalizer normalizer, Entry[] entries,
                     LongIntMap trieEdges, int[][] trieTerminals, boolean[] filler, boolean[] article,
                     boolean[] secondPerson, boolean[] imperative, boolean[] vocativeLead, int[][][] prefixGuards,
-                    PatternRule[] patterns) {
+                    PatternRule[] patterns, java.util.Set<String> softenerWords, String[] softenerSymbols,
+                    int softenerMask, double softenerFactor) {
+        this.softenerWords = softenerWords;
+        this.softenerSymbols = softenerSymbols;
+        this.softenerMask = softenerMask;
+        this.softenerFactor = softenerFactor;
         this.version = version;
         this.contentSha256 = contentSha256;
         this.normalizer = normalizer;
@@ -153,6 +164,10 @@ final class Lexicon implements Serializable {
         private final List<List<List<String>>> entryPhrases = new ArrayList<>();
         private final List<Category> prefixCategories = new ArrayList<>();
         private final List<Integer> prefixMasks = new ArrayList<>();
+        private final List<String> softenerWords = new ArrayList<>();
+        private final List<String> softenerSymbols = new ArrayList<>();
+        private int softenerMask;
+        private double softenerFactor = 1.0;
         private final List<List<String>> prefixPhrases = new ArrayList<>();
         private final List<Object[]> rawPatterns = new ArrayList<>();
 
@@ -235,7 +250,10 @@ final class Lexicon implements Serializable {
                     LongIntMap.of(keys, values, keys.length), terminalArrays,
                     wordClass("filler", normalizer), wordClass("article", normalizer),
                     wordClass("second_person", normalizer), wordClass("imperative", normalizer),
-                    wordClass("vocative_lead", normalizer), prefixGuards, patterns);
+                    wordClass("vocative_lead", normalizer), prefixGuards, patterns,
+                    softenerWords.stream().map(w -> normalizer.normalize(w).text().trim())
+                            .collect(java.util.stream.Collectors.toUnmodifiableSet()), softenerSymbols.toArray(String[]::new), softenerMask,
+                    softenerFactor);
         }
 
         /** Same phrase twice in one category keeps the heavier entry; other categories (and guards) stack. */
@@ -346,7 +364,8 @@ final class Lexicon implements Serializable {
         private void parseGuards(String content) {
             String name = "guards-" + fileVersion + ".tsv";
             forEachLine(name, content, (line, fields) -> {
-                requireFields(name, line, fields, 3, "phrase|prefix<TAB>words<TAB>categories (* for all)");
+                requireFields(name, line, fields, "soften".equals(fields[0]) ? 4 : 3,
+                        "phrase|prefix<TAB>words<TAB>categories (* for all), or soften<TAB>word<TAB>categories<TAB>factor");
                 int mask = categoryMask(name, line, fields[2]);
                 for (String term : expandTemplates(name, line, fields[1].toLowerCase(Locale.ROOT).trim())) {
                     switch (fields[0]) {
@@ -360,7 +379,20 @@ final class Lexicon implements Serializable {
                                 prefixMasks.add(mask);
                             }
                         }
-                        default -> throw error(name, line, "guard kind must be 'phrase' or 'prefix' but was '"
+                        case "soften" -> {
+                            double factor = Double.parseDouble(fields[3].trim());
+                            if (!(factor > 0 && factor <= 1)) {
+                                throw error(name, line, "soften factor must be in (0, 1] but was '" + fields[3] + "'");
+                            }
+                            softenerFactor = factor;
+                            softenerMask |= mask;
+                            if (term.chars().anyMatch(Character::isLetter)) {
+                                softenerWords.add(term); // normalised once the normaliser exists
+                            } else {
+                                softenerSymbols.add(fields[1].trim());
+                            }
+                        }
+                        default -> throw error(name, line, "guard kind must be 'phrase', 'prefix' or 'soften' but was '"
                                 + fields[0] + "'");
                     }
                 }

@@ -36,7 +36,14 @@ public final class TestEdges {
         AbuseScores s = new AbuseScores(threat ? 0.95 : 0.0, 0, threat ? 0.0 : 0.9, 0, 0, 0, 0, 1.0,
                 threat ? 0.95 : 0.9, List.of());
         int mask = threat ? 1 : 1 << 2;
-        return new ScoredMessage(m, s, Hashing.sha256Hex(id), mask, threat);
+        return new ScoredMessage(m, s, Hashing.sha256Hex(id), mask, threat, true);
+    }
+
+    /** A rough (below the abusive threshold) message: only evidence that the pair talks rough both ways. */
+    public static AbusiveEdge rough(String id, String sender, String target, long time) {
+        ScoredMessage a = scored(id, sender, List.of(target), time, false, List.of());
+        ScoredMessage r = new ScoredMessage(a.message(), a.scores(), a.recordSha256(), 0, false, false);
+        return new AbusiveEdge(sender, target, time, false, null, r);
     }
 
     /** A signature that estimates Jaccard 1.0 with any other built from the same seed. */

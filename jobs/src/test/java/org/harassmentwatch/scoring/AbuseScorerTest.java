@@ -576,4 +576,39 @@ class AbuseScorerTest {
                     .isEqualTo(SCORER.score(text, Map.of("toxicity", 0.7), true));
         }
     }
+
+    @Nested
+    class Softeners {
+        @ParameterizedTest
+        @ValueSource(strings = {"you're so dumb haha love you", "shut up loser lol", "you absolute idiot lmao",
+                "moron 😂 you forgot again"})
+        void laughterOrAffectionTurnsAMildInsultIntoRoughTalk(String text) {
+            AbuseScores s = SCORER.score(text, Map.of(), true);
+            assertThat(abusive(s)).as(text).isFalse();
+            assertThat(s.abuse()).as(text).isGreaterThanOrEqualTo(0.3);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"I will kill you lol", "kys lol", "you stupid whore lol", "all trans people like you should be deported lol"})
+        void laughterNeverSoftensThreatsSelfHarmSexualOrIdentityAttacks(String text) {
+            assertThat(abusive(SCORER.score(text, Map.of(), true))).as(text).isTrue();
+        }
+
+        @Test
+        void theSameInsultWithoutLaughterStaysAbusive() {
+            assertThat(abusive(SCORER.score("shut up loser", Map.of(), true))).isTrue();
+        }
+    }
+
+    @Nested
+    class GroupHateAimedAtAPerson {
+        @ParameterizedTest
+        @ValueSource(strings = {"all trans people like you should be deported, @sam", "@sam your kind don't belong here, you filth",
+                "@sam you and your kind are vermin"})
+        void isAbusive(String text) {
+            AbuseScores s = SCORER.score(text, Map.of(), true);
+            assertThat(abusive(s)).as(text).isTrue();
+            assertThat(s.identityAttack()).as(text).isGreaterThanOrEqualTo(0.5);
+        }
+    }
 }

@@ -112,7 +112,7 @@ class LexiconTest {
         assertThatThrownBy(() -> tiny("threat\t{monsters} bite\t0.5\t-", "", ""))
                 .hasMessage("lexicon-v7.tsv:1: template {monsters} names no set of the normalization file");
         assertThatThrownBy(() -> tiny("", "block\tzap\t*", ""))
-                .hasMessage("guards-v7.tsv:1: guard kind must be 'phrase' or 'prefix' but was 'block'");
+                .hasMessage("guards-v7.tsv:1: guard kind must be 'phrase', 'prefix' or 'soften' but was 'block'");
         assertThatThrownBy(() -> tiny("", "", "doxxing\tbad\t0.5\t-\t-\t(unclosed"))
                 .hasMessageStartingWith("patterns-v7.tsv:1: regex of pattern 'bad' does not compile");
         assertThatThrownBy(() -> tiny("", "", "doxxing\tbad\t0.5\t-\tdigits>3\t\\d"))

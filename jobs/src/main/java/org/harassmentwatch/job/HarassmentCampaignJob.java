@@ -1,0 +1,113 @@
+package org.harassmentwatch.job;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.harassmentwatch.campaign.CampaignClusterer;
+import org.harassmentwatch.campaign.CampaignUpdate;
+import org.harassmentwatch.detect.AbusiveEdge;
+import org.harassmentwatch.detect.DetectionConfig;
+import org.harassmentwatch.detect.Incident;
+import org.harassmentwatch.detect.PairDetector;
+import org.harassmentwatch.detect.ScoredMessage;
+import org.harassmentwatch.detect.SenderDetector;
+import org.harassmentwatch.detect.TargetDetector;
+import org.harassmentwatch.ingest.DeadLetter;
+import org.harassmentwatch.ingest.DecodeMessages;
+import org.harassmentwatch.ingest.Message;
+import org.harassmentwatch.ingest.RawRecord;
+import org.harassmentwatch.scoring.AbuseScorer;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * The detection graph, independent of where records come from and where results go: callers (the CLI's run,
+ * backfill, eval and demo commands, and the tests) hand it a stream of raw records and attach their own sinks to
+ * the returned streams.
+ *
+ * <pre>
+ * raw → decode (dead letters aside) → watermarks → score (benign stop here) → first occurrence per message id
+ *     → one edge per target ─┬ keyBy(pair)   → PairDetector   ─┐
+ *                            ├ keyBy(target) → TargetDetector ─┼→ incidents → CampaignClusterer → campaign updates
+ *                            └ keyBy(sender) → SenderDetector ─┘
+ * </pre>
+ */
+public final class HarassmentCampaignJob {
+
+    private HarassmentCampaignJob() {
+    }
+
+    /** Watermark settings and the detection rule set. */
+    public record Settings(DetectionConfig detection, Duration maxOutOfOrderness, Duration idleness) implements Serializable {
+        public static Settings defaults() {
+            return new Settings(DetectionConfig.defaults(), Duration.ofSeconds(5), Duration.ofSeconds(30));
+        }
+
+        public Settings {
+            if (maxOutOfOrderness.isNegative()) {
+                throw new IllegalArgumentException("max-out-of-orderness must not be negative, got " + maxOutOfOrderness);
+            }
+            if (idleness.isNegative() || idleness.isZero()) {
+                throw new IllegalArgumentException("idleness must be positive, got " + idleness);
+            }
+        }
+    }
+
+    /** What the graph produces. */
+    public record Outputs(DataStream<CampaignUpdate> campaigns, DataStream<DeadLetter> deadLetters,
+                          DataStream<Incident> incidents) {
+    }
+
+    public static Outputs build(DataStream<RawRecord> raw, Settings settings) {
+        DetectionConfig config = settings.detection();
+        SingleOutputStreamOperator<Message> decoded = raw
+                .process(new DecodeMessages())
+                .uid("decode").name("decode + validate");
+        DataStream<DeadLetter> deadLetters = decoded.getSideOutput(DecodeMessages.DEAD_LETTERS);
+
+        DataStream<Message> timed = decoded.assignTimestampsAndWatermarks(
+                        WatermarkStrategy.<Message>forBoundedOutOfOrderness(settings.maxOutOfOrderness())
+                                .withTimestampAssigner((m, ignored) -> m.createdAt())
+                                .withIdleness(settings.idleness()))
+                .uid("watermarks").name("event time (created_at)");
+
+        DataStream<ScoredMessage> abusive = timed
+                .process(new ScoreMessages(config))
+                .uid("score").name("score; keep abusive")
+                .keyBy((KeySelector<ScoredMessage, String>) s -> s.message().platform() + '\u0001' + s.message().messageId())
+                .process(new FirstOccurrence(config.dedupRetention()))
+                .uid("dedup").name("first occurrence per message id");
+
+        DataStream<AbusiveEdge> edges = abusive
+                .flatMap(new ToEdges(config))
+                .uid("edges").name("one edge per target");
+
+        DataStream<Incident> pairs = edges
+                .keyBy((KeySelector<AbusiveEdge, String>) PairDetector::pairKey)
+                .process(new PairDetector(config))
+                .uid("detect-pair").name("persistent pair (sender↔target)");
+        // Rough-only messages serve the pair detector's banter check; the group detectors see abuse only.
+        DataStream<AbusiveEdge> abusiveEdges = edges.filter(e -> e.scored().abusive())
+                .uid("abusive-edges").name("abusive only");
+        DataStream<Incident> targets = abusiveEdges
+                .keyBy((KeySelector<AbusiveEdge, String>) AbusiveEdge::targetId)
+                .process(new TargetDetector(config))
+                .uid("detect-target").name("pile-on / target group (per target)");
+        DataStream<Incident> senders = abusiveEdges
+                .keyBy((KeySelector<AbusiveEdge, String>) AbusiveEdge::senderId)
+                .process(new SenderDetector(config))
+                .uid("detect-sender").name("spree (per sender)");
+        DataStream<Incident> incidents = pairs.union(targets, senders);
+
+        // One clustering instance sees every incident: merges across targets need the global view, and incidents
+        // are few (only abusive activity that crossed a threshold).
+        DataStream<CampaignUpdate> campaigns = incidents
+                .keyBy((KeySelector<Incident, Integer>) i -> 0)
+                .process(new CampaignClusterer(config, AbuseScorer.loadDefault().version()))
+                .uid("campaigns").name("campaign clustering")
+                .setParallelism(1);
+        return new Outputs(campaigns, deadLetters, incidents);
+    }
+}
