@@ -3,6 +3,8 @@ package org.harassmentwatch.campaign;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.Collector;
@@ -45,6 +47,9 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Inciden
     private transient MapState<String, List<String>> anchoredByTarget;
     private transient MapState<String, List<String>> bySender;
     private transient MapState<String, String> byIncidentKey;
+    /** Pending status transitions (dormant, closed) by event time; applied as incidents move time forward. */
+    private transient MapState<Long, List<String>> transitions;
+    private transient ValueState<Long> nextTransition;
     private transient CampaignDocuments documents;
 
     public CampaignClusterer(DetectionConfig config, String lexiconVersion) {
@@ -64,6 +69,9 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Inciden
                 new MapStateDescriptor<>("by-sender", Types.STRING, Types.LIST(Types.STRING)));
         byIncidentKey = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("by-incident-key", Types.STRING, Types.STRING));
+        transitions = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("transitions", Types.LONG, Types.LIST(Types.STRING)));
+        nextTransition = getRuntimeContext().getState(new ValueStateDescriptor<>("next-transition", Types.LONG));
         documents = new CampaignDocuments(config, lexiconVersion);
     }
 
@@ -74,6 +82,7 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Inciden
 
     @Override
     protected void onEvent(Incident incident, Context ctx, Collector<CampaignUpdate> out) throws Exception {
+        applyTransitionsUpTo(incident.detectedAt(), out);
         TreeSet<String> candidates = new TreeSet<>();
         String known = byIncidentKey.get(incident.key());
         if (known != null && campaigns.contains(known)) {
@@ -152,40 +161,75 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Inciden
                         gone.publishedTier, gone.publishedSenders));
             }
         }
-        ctx.timerService().registerEventTimeTimer(campaign.lastSeen + config.campaignDormantAfter().toMillis());
-        ctx.timerService().registerEventTimeTimer(campaign.lastSeen + config.campaignClosedAfter().toMillis());
+        schedule(campaign.lastSeen + config.campaignDormantAfter().toMillis(), campaign.id);
+        schedule(campaign.lastSeen + config.campaignClosedAfter().toMillis(), campaign.id);
     }
 
-    /** Dormant and closed transitions; closed campaigns leave state. Skipped at end of input (watermark = +inf). */
-    @Override
-    protected void onTime(long time, OnTimerContext ctx, Collector<CampaignUpdate> out) throws Exception {
-        if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
+    /**
+     * Dormant and closed transitions, driven by the event time of incidents rather than by timers: so a BATCH run
+     * and a streaming run give the same campaigns, and the end of a bounded input does not close everything as if
+     * infinite time had passed. Closed campaigns leave state.
+     */
+    private void applyTransitionsUpTo(long time, Collector<CampaignUpdate> out) throws Exception {
+        Long next = nextTransition.value();
+        if (next == null || next > time) {
             return;
         }
-        List<String> ids = new ArrayList<>();
-        for (Map.Entry<String, CampaignState> e : campaigns.entries()) {
-            CampaignState c = e.getValue();
-            if (c.lastSeen + config.campaignClosedAfter().toMillis() == time
-                    || c.lastSeen + config.campaignDormantAfter().toMillis() == time) {
-                ids.add(e.getKey());
+        TreeMap<Long, List<String>> due = new TreeMap<>();
+        long newNext = Long.MAX_VALUE;
+        for (Map.Entry<Long, List<String>> e : transitions.entries()) {
+            if (e.getKey() <= time) {
+                due.put(e.getKey(), e.getValue());
+            } else {
+                newNext = Math.min(newNext, e.getKey());
             }
         }
-        ids.sort(Comparator.naturalOrder());
-        for (String id : ids) {
-            CampaignState c = campaigns.get(id);
-            boolean closed = c.lastSeen + config.campaignClosedAfter().toMillis() <= time;
-            c.status = closed ? "closed" : "dormant";
-            c.updatedAt = time;
-            if (c.published) {
-                c.version++;
-                out.collect(new CampaignUpdate(documents.build(c, null), List.of(), false, c.publishedTier, c.publishedSenders));
+        for (Map.Entry<Long, List<String>> e : due.entrySet()) {
+            transitions.remove(e.getKey());
+            long at = e.getKey();
+            for (String id : new TreeSet<>(e.getValue())) {
+                CampaignState c = campaigns.get(id);
+                if (c == null) {
+                    continue; // merged away or already closed
+                }
+                boolean closed = c.lastSeen + config.campaignClosedAfter().toMillis() <= at;
+                boolean dormant = c.lastSeen + config.campaignDormantAfter().toMillis() <= at;
+                if (!dormant) {
+                    continue; // new abuse came since this was scheduled
+                }
+                String status = closed ? "closed" : "dormant";
+                if (!status.equals(c.status)) {
+                    c.status = status;
+                    c.updatedAt = at;
+                    if (c.published) {
+                        c.version++;
+                        out.collect(new CampaignUpdate(documents.build(c, null), List.of(), false, c.publishedTier,
+                                c.publishedSenders));
+                    }
+                }
+                if (closed) {
+                    unindex(c);
+                    campaigns.remove(id);
+                } else {
+                    campaigns.put(id, c);
+                }
             }
-            if (closed) {
-                unindex(c);
-                campaigns.remove(id);
-            } else {
-                campaigns.put(id, c);
-            }
+        }
+        nextTransition.update(newNext == Long.MAX_VALUE ? null : newNext);
+    }
+
+    private void schedule(long at, String id) throws Exception {
+        List<String> ids = transitions.get(at);
+        if (ids == null) {
+            ids = new ArrayList<>(1);
+        }
+        if (!ids.contains(id)) {
+            ids.add(id);
+            transitions.put(at, ids);
+        }
+        Long next = nextTransition.value();
+        if (next == null || at < next) {
+            nextTransition.update(at);
         }
     }
 

@@ -174,14 +174,42 @@ class CampaignClustererTest {
     }
 
     @Test
-    void campaignsTurnDormantThenClosedAndLeaveState() throws Exception {
+    void campaignsTurnDormantThenClosedAsEventTimeMovesOnAndClosedOnesLeaveState() throws Exception {
         send(pair("a", "b", 2, T0));
+        send(pair("x", "y", 2, T0 + 8 * DAY)); // later activity elsewhere moves event time on
         harness.processWatermark(T0 + 8 * DAY);
-        assertThat(latest().values()).singleElement().satisfies(c -> assertThat(c.status()).isEqualTo("dormant"));
+        String first = CampaignIds.idFor(pair("a", "b", 2, T0));
+        assertThat(latest().get(first).status()).isEqualTo("dormant");
+
+        Incident driver = pair("p", "q", 2, T0 + 31 * DAY);
+        send(driver);
         harness.processWatermark(T0 + 31 * DAY);
-        assertThat(latest().values()).singleElement().satisfies(c -> assertThat(c.status()).isEqualTo("closed"));
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(latest().get(first).status()).isEqualTo("closed");
+        assertThat(latest().get(CampaignIds.idFor(pair("x", "y", 2, T0 + 8 * DAY))).status()).isEqualTo("dormant");
+
+        // The same pair abusing again after closure opens a new campaign: the old one is gone from state.
+        send(pair("a", "b", 2, T0 + 32 * DAY));
+        harness.processWatermark(T0 + 32 * DAY);
+        assertThat(latest()).containsKey(CampaignIds.idFor(pair("a", "b", 2, T0 + 32 * DAY)));
         assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void closedCampaignsLeaveNoStateBehind() throws Exception {
+        send(pair("a", "b", 2, T0));
+        send(pair("p", "q", 2, T0 + 31 * DAY));
+        harness.processWatermark(T0 + 31 * DAY);
+        long withClosedCampaign = harness.numKeyedStateEntries();
+
+        try (var fresh = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new CampaignClusterer(DetectionConfig.defaults(), "lexicon-test")),
+                (KeySelector<Incident, Integer>) i -> 0, Types.INT)) {
+            fresh.open();
+            Incident only = pair("p", "q", 2, T0 + 31 * DAY);
+            fresh.processElement(only, only.detectedAt());
+            fresh.processWatermark(T0 + 31 * DAY);
+            assertThat(withClosedCampaign).isEqualTo(fresh.numKeyedStateEntries());
+        }
     }
 
     @Test
