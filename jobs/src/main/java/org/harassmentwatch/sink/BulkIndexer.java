@@ -114,12 +114,9 @@ final class BulkIndexer {
         return batch.isEmpty() ? clockMillis.getAsLong() + interval : batch.startedAtMillis() + interval;
     }
 
+    /** Operations added but not yet sent. */
     int bufferedActions() {
         return batch.size() + followUps.size();
-    }
-
-    int inFlightRequests() {
-        return inFlight.size();
     }
 
     // ------------------------------------------------------------------ batching

@@ -27,6 +27,14 @@ import org.apache.logging.log4j.Logger;
  *   <li>{@code flush()} (each checkpoint, end of input) returns only when everything is acknowledged.</li>
  * </ul>
  *
+ * <pre>{@code
+ * campaigns.sinkTo(new ElasticsearchSink<Campaign>(connection,
+ *         (c, out) -> out.accept(IndexRequestSpec.versioned("hw-campaigns", c.campaignId(),
+ *                 Documents.toJson(Documents.campaign(c)), c.version())),
+ *         BulkSettings.defaults(),
+ *         new DeadLetterRejectionHandler("hw-dead-letters", l -> Documents.toJson(Documents.deadLetter(l)))));
+ * }</pre>
+ *
  * <p>Each writer builds one client from the {@link EsConnection} (so credentials travel with the job graph, and are
  * never logged) and closes it on {@code close()}. Metrics per writer: {@value SinkMetrics#DOCS_WRITTEN},
  * {@value SinkMetrics#DOCS_REJECTED}, {@value SinkMetrics#BULK_RETRIES},
