@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "harassment-watch", mixinStandardHelpOptions = true, version = "harassment-watch 0.1.0",
         description = "Finds harassment campaigns in social-media message streams with Apache Flink and indexes them into Elasticsearch.",
         subcommands = {
+                DemoCommand.class,
                 StackCommand.class,
                 org.harassmentwatch.sink.ApplyTemplatesCommand.class,
                 org.harassmentwatch.generate.GenerateCommand.class,

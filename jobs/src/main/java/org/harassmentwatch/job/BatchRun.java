@@ -36,6 +36,13 @@ public final class BatchRun {
     public static Result run(List<Path> inputs, HarassmentCampaignJob.Settings settings, int parallelism,
                              RuntimeExecutionMode mode, Consumer<CampaignUpdate> onUpdate,
                              Consumer<DeadLetter> onDeadLetter) throws Exception {
+        return run(inputs, settings, parallelism, mode, outputs -> { }, onUpdate, onDeadLetter);
+    }
+
+    /** As above, with extra sinks (e.g. Elasticsearch) attached to the graph's outputs before it runs. */
+    public static Result run(List<Path> inputs, HarassmentCampaignJob.Settings settings, int parallelism,
+                             RuntimeExecutionMode mode, Consumer<HarassmentCampaignJob.Outputs> sinks,
+                             Consumer<CampaignUpdate> onUpdate, Consumer<DeadLetter> onDeadLetter) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setRuntimeMode(mode);
         env.setParallelism(parallelism);
@@ -43,6 +50,7 @@ public final class BatchRun {
                         WatermarkStrategy.noWatermarks(), "ndjson files")
                 .uid("source-files").name("NDJSON files");
         HarassmentCampaignJob.Outputs outputs = HarassmentCampaignJob.build(raw, settings);
+        sinks.accept(outputs);
         long start = System.currentTimeMillis();
         try (CloseableIterator<CampaignUpdate> updates = outputs.campaigns().collectAsync();
              CloseableIterator<DeadLetter> dead = outputs.deadLetters().collectAsync()) {

@@ -39,9 +39,8 @@ public final class ApplyTemplatesCommand implements Callable<Integer> {
 
     private static final String LINE_FORMAT = "%-18s %-24s %-9s %s%n";
 
-    @Option(names = "--es", paramLabel = "URL[,URL...]",
-            description = "Elasticsearch node URLs, comma-separated (default: $HW_ES_URLS, else http://localhost:9200).")
-    String urls;
+    @picocli.CommandLine.Mixin
+    EsConnectionOptions es = new EsConnectionOptions();
 
     @Option(names = "--prefix", paramLabel = "PREFIX", defaultValue = TemplateInstaller.DEFAULT_PREFIX,
             description = "Prefix of template and index names (default: ${DEFAULT-VALUE}).")
@@ -51,21 +50,6 @@ public final class ApplyTemplatesCommand implements Callable<Integer> {
             description = "Read component-template.*.json and index-template.*.json from DIR instead of the"
                     + " templates bundled in the jar.")
     Path templatesDir;
-
-    @Option(names = "--username", paramLabel = "USER", description = "Basic-auth user (default: $HW_ES_USERNAME).")
-    String username;
-
-    @Option(names = "--password", paramLabel = "PASSWORD", arity = "0..1", interactive = true,
-            description = "Basic-auth password; prompted for when given without a value (default: $HW_ES_PASSWORD).")
-    char[] password;
-
-    @Option(names = "--ca-cert", paramLabel = "PEM",
-            description = "CA certificate (PEM) to trust for https URLs (default: $HW_ES_CA_CERT).")
-    Path caCert;
-
-    @Option(names = "--no-verify-hostname",
-            description = "Accept a server certificate issued for another host name (test nodes only).")
-    boolean noVerifyHostname;
 
     @Option(names = "--create-indices",
             description = "Also create the write indices (PREFIXcampaigns, ...) when they do not exist.")
@@ -133,15 +117,7 @@ public final class ApplyTemplatesCommand implements Callable<Integer> {
     }
 
     EsConnection connection() {
-        EsConnection.Builder builder = EsConnection.builder()
-                .urls(urls)
-                .username(username)
-                .password(password == null ? null : new String(password))
-                .caCertificate(caCert);
-        if (noVerifyHostname) {
-            builder.verifyHostname(false);
-        }
-        return builder.defaultsFromEnvironment(environment).build();
+        return es.toConnection(environment);
     }
 
     private static void print(PrintWriter out, List<TemplateInstaller.Result> results) {
