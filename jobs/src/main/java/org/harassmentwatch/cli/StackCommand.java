@@ -88,7 +88,7 @@ public class StackCommand implements Runnable {
         public Integer call() {
             List<ServiceStatus> statuses = StackControl.down(data.resolve(), wipe);
             for (ServiceStatus s : statuses) {
-                System.out.println(s.name() + ": stopped (pid " + s.pid() + ")");
+                System.out.println(s.name() + ": stopped");
             }
             if (statuses.isEmpty()) {
                 System.out.println("stack: nothing was running");
