@@ -9,7 +9,6 @@ import org.harassmentwatch.sink.Documents;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +25,8 @@ import java.util.concurrent.Callable;
                 "With --es the index templates are installed first (idempotent)."})
 public class BackfillCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "NDJSON message files.")
+    @Option(names = "--input", required = true, arity = "1..*", paramLabel = "FILE",
+            description = "NDJSON message files (plain or .gz).")
     List<Path> inputs;
 
     @Option(names = "--out", description = "Folder for the result files (created if missing).")
