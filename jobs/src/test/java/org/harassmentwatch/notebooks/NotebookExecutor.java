@@ -65,7 +65,9 @@ final class NotebookExecutor {
     }
 
     private static String tail(Path log) throws IOException {
-        List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+        // IPython colours its tracebacks; the escape codes would only garble the assertion message.
+        List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8)
+                .replaceAll("\u001B\\[[0-9;]*m", "").lines().toList();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_LINES_ON_FAILURE), lines.size()));
     }
 }

@@ -170,7 +170,7 @@ class NotebooksIT {
             assertThat(overall.path("planted").asInt()).as("planted campaigns in " + report).isPositive();
             assertThat(overall.path("recall").asDouble()).as("recall in " + report).isBetween(0.0, 1.0);
         }
-        assertThat(run.text()).contains("10 runs");
+        assertThat(run.text()).contains("10 points: 10 eval runs now");
     }
 
     private Path notebook(String name) {
