@@ -2,6 +2,7 @@ package org.harassmentwatch.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.harassmentwatch.ingest.MessageJson;
+import org.harassmentwatch.scoring.Category;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -103,9 +104,12 @@ final class HtmlReport {
         fact(h, "How many", esc(c.path("message_count").asText()) + " messages in the campaign, "
                 + esc(c.path("abusive_message_count").asText()) + " abusive; " + records.size()
                 + (records.size() == 1 ? " message" : " messages") + " in this package (section 7)");
-        fact(h, "Occasions", esc(c.path("occasion_count").asText())
-                + " separate occasions at most from one sender to one target (course of conduct); per provision in "
-                + "section 2, per sender and target in section 4");
+        int occasions = c.path("occasion_count").asInt();
+        fact(h, "Occasions", occasions == 0
+                ? "not counted: no sender&rarr;target pair of this campaign was treated as a course of conduct"
+                : occasions + (occasions == 1 ? " occasion" : " separate occasions")
+                + " at most from one sender to one target (course of conduct); per provision in section 2, per "
+                + "sender and target in section 4");
         fact(h, "Categories", esc(categoryCounts(c.path("category_counts"))));
         fact(h, "Severity", esc(c.path("severity").path("tier").asText()) + ", "
                 + esc(c.path("severity").path("score").asText()) + "/100: "
@@ -129,8 +133,11 @@ final class HtmlReport {
                     .append(esc(e.path("title").asText())).append("</h3>\n");
             h.append("<p class=\"wording\">").append(esc(e.path("wording").asText())).append("</p>\n");
             h.append("<p><strong>Counted facts:</strong> ").append(esc(e.path("facts").asText())).append("</p>\n");
-            h.append("<p class=\"small\">Occasions: ").append(esc(e.path("occasions").asText()))
-                    .append(" &middot; targets: ").append(esc(e.path("targets").asText())).append("</p>\n</div>\n");
+            h.append("<p class=\"small\">");
+            if (e.path("occasions").asInt() > 0) {
+                h.append("Occasions: ").append(esc(e.path("occasions").asText())).append(" &middot; ");
+            }
+            h.append("targets: ").append(esc(e.path("targets").asText())).append("</p>\n</div>\n");
         }
     }
 
@@ -287,13 +294,23 @@ final class HtmlReport {
         return out.toString();
     }
 
+    /** Counts in the detector's category order (the stored object's key order is not meaningful). */
     private static String categoryCounts(JsonNode counts) {
-        List<String> parts = new ArrayList<>();
-        counts.fields().forEachRemaining(e -> {
-            if (e.getValue().asLong() > 0) {
-                parts.add(e.getKey().replace('_', ' ') + " " + e.getValue().asText());
+        List<String> names = new ArrayList<>();
+        for (Category category : Category.values()) {
+            names.add(category.field());
+        }
+        counts.fieldNames().forEachRemaining(name -> {
+            if (!names.contains(name)) {
+                names.add(name);
             }
         });
+        List<String> parts = new ArrayList<>();
+        for (String name : names) {
+            if (counts.path(name).asLong() > 0) {
+                parts.add(name.replace('_', ' ') + " " + counts.path(name).asText());
+            }
+        }
         return parts.isEmpty() ? "none counted" : String.join(", ", parts) + " messages";
     }
 
