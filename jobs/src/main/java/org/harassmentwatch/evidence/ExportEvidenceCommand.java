@@ -133,6 +133,10 @@ public final class ExportEvidenceCommand implements Callable<Integer> {
             out.println("  wrote " + result.directory().resolve(name));
         }
         out.println("  wrote " + result.directory().resolve(PackageFiles.MANIFEST));
+        if (evidence.campaign().hasNonNull("merged_into")) {
+            out.println("note: this campaign was merged into " + evidence.campaign().path("merged_into").asText()
+                    + "; export that campaign for the whole course of conduct");
+        }
         out.printf("record seals: %d of %d match%n", result.records() - result.unsealedMessageIds().size(),
                 result.records());
         out.println("evidence set: " + result.evidenceSet().status().meaning());

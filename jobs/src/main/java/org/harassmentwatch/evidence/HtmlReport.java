@@ -267,9 +267,11 @@ final class HtmlReport {
                 + setCheck.exported() + "; evidence manifest <span class=\"hash\">"
                 + esc(setCheck.campaignManifestSha256() == null ? "none" : setCheck.campaignManifestSha256())
                 + "</span>)");
-        fact(h, "Query", "<span class=\"hash\">" + esc(query.path("campaign").path("request").asText()) + "; "
-                + esc(query.path("evidence").path("request").asText()) + " "
-                + esc(query.path("evidence").path("body").toString()) + "</span>");
+        // Without the page size, so the report does not change with how the export paged (manifest.json has it).
+        fact(h, "Query", "the campaign document <code>" + esc(query.path("campaign").path("request").asText())
+                + "</code>; every document of <code>" + esc(query.path("evidence").path("index").asText())
+                + "</code> whose <code>campaign_id</code> is the campaign's, sorted by <code>created_at</code> then "
+                + "<code>message_id</code> (the exact requests are in <code>manifest.json</code>)");
         fact(h, "Checking this package", "<code>manifest.json</code> lists the SHA-256 of every file and of every "
                 + "record; <code>harassment-watch verify-evidence DIR</code> re-checks them all. Without the tool: "
                 + "<code>sha256sum</code> of each file, and of each line of <code>messages.ndjson</code> without "

@@ -108,9 +108,10 @@ class EvidenceExportIT {
         assertThat(manifest.path("records")).hasSize((int) docs);
         assertThat(manifest.path("detector").path("config_sha256").asText())
                 .isEqualTo(campaign.detector().configSha256());
-        if (docs == campaign.evidence().count()) {
-            assertThat(manifest.path("evidence_set").path("result").asText()).isEqualTo("match");
-        }
+        // The job indexes a capped number of evidence messages when it first publishes a campaign: the set is then
+        // incomplete, but never different.
+        assertThat(manifest.path("evidence_set").path("result").asText())
+                .isEqualTo(docs == campaign.evidence().count() ? "match" : "incomplete");
         assertThat(Files.readString(out.resolve("campaign.json"))).contains("\"campaign_id\": \""
                 + campaign.campaignId() + "\"");
 
@@ -128,14 +129,10 @@ class EvidenceExportIT {
         assertThat(export(paged, "--page-size", "3").exitCode()).isZero();
 
         for (String name : PackageFiles.SEALED) {
-            if (name.equals(PackageFiles.REPORT)) {
-                continue; // the report quotes the query, page size included; compared below without it
-            }
             assertThat(Files.readAllBytes(paged.resolve(name))).as(name).isEqualTo(Files.readAllBytes(first.resolve(name)));
         }
-        assertThat(Files.readString(paged.resolve("report.html")).replace("pages of 3", "pages of 500")
-                .replace("&quot;size&quot;:3}", "&quot;size&quot;:500}"))
-                .isEqualTo(Files.readString(first.resolve("report.html")));
+        assertThat(CanonicalJson.parse(Files.readAllBytes(paged.resolve("manifest.json"))).path("query").path("evidence")
+                .path("body").path("size").asInt()).isEqualTo(3);
         Path again = tmp.resolve("again");
         assertThat(export(again).exitCode()).isZero();
         for (String name : List.of("campaign.json", "messages.ndjson", "messages.csv", "timeline.txt", "report.html",
