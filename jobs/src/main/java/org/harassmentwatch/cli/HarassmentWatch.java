@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
                 org.harassmentwatch.generate.GenerateCommand.class,
                 EvalCommand.class,
                 BackfillCommand.class,
+                org.harassmentwatch.evidence.ExportEvidenceCommand.class,
+                org.harassmentwatch.evidence.VerifyEvidenceCommand.class,
                 CommandLine.HelpCommand.class
         })
 public class HarassmentWatch implements Runnable {

@@ -17,10 +17,9 @@ import java.util.Map;
  * evidence document of the {@code evidence} index, so its hash can be checked against the {@code record_sha256}
  * the detector sealed.
  *
- * <p>The evidence document holds every field of the canonical record except the upstream classifier
- * {@code scores} a platform may send with a message (the document's {@code scores} are the detector's own). A
- * message that arrived with upstream scores therefore rebuilds without them and does not match its seal: the
- * export reports it as a mismatch rather than hiding it.
+ * <p>The evidence document holds every field of the canonical record: the upstream classifier scores a platform
+ * sent are kept as {@code upstream_scores} (the document's {@code scores} are the detector's own). A record that
+ * does not rebuild to its seal is reported as a mismatch rather than hidden.
  */
 public final class EvidenceRecords {
 
@@ -51,12 +50,32 @@ public final class EvidenceRecords {
                 requiredBoolean(doc, "reported", messageId),
                 strings(doc, "hashtags", messageId, false),
                 strings(doc, "urls", messageId, false),
-                Map.of(),
+                upstreamScores(doc, messageId),
                 doc.has("ingested_at") ? requiredTime(doc, "ingested_at", messageId) : 0L,
                 optionalText(doc, "source", messageId));
         String canonical = MessageJson.toCanonicalJson(message);
         return new EvidenceRecord(messageId, createdAt, canonical, Hashing.sha256Hex(canonical),
                 requiredText(doc, "record_sha256", messageId), doc);
+    }
+
+    /** The upstream classifier scores as sent (part of the sealed record), empty when none were sent. */
+    static Map<String, Double> upstreamScores(JsonNode doc, String messageId) {
+        JsonNode value = doc.get("upstream_scores");
+        if (value == null || value.isNull()) {
+            return Map.of();
+        }
+        if (!value.isObject()) {
+            throw bad(messageId, "upstream_scores", "is not an object", value);
+        }
+        Map<String, Double> scores = new java.util.TreeMap<>();
+        for (var it = value.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (!e.getValue().isNumber()) {
+                throw bad(messageId, "upstream_scores." + e.getKey(), "is not a number", e.getValue());
+            }
+            scores.put(e.getKey(), e.getValue().doubleValue());
+        }
+        return scores;
     }
 
     /** Epoch millis of an ISO-8601 timestamp (or epoch-millis number) field, or null when absent. */

@@ -115,8 +115,8 @@ public final class ExportEvidenceCommand implements Callable<Integer> {
                     + " records do not hash to the seal the detector recorded (record_sha256): "
                     + String.join(", ", result.unsealedMessageIds().subList(0, Math.min(10,
                     result.unsealedMessageIds().size()))) + (result.unsealedMessageIds().size() > 10 ? ", ..." : "")
-                    + ". Either the evidence documents were changed after detection, or the messages carried upstream"
-                    + " classifier scores, which the evidence index does not keep. manifest.json lists them.");
+                    + ". The evidence documents were changed after detection (or written by a version that did not keep"
+                    + " upstream_scores). manifest.json lists them.");
         }
         if (result.evidenceSet().status() == EvidenceSetCheck.Status.MISMATCH) {
             err.println("export-evidence: WARNING " + result.evidenceSet().status().meaning()

@@ -158,6 +158,9 @@ public final class Documents {
         scores.put("directedness", round(a.directedness()));
         scores.put("abuse", round(a.abuse()));
         d.put("scores", scores);
+        if (!m.upstreamScores().isEmpty()) {
+            d.put("upstream_scores", new java.util.TreeMap<>(m.upstreamScores())); // part of the sealed record
+        }
         TreeSet<String> terms = new TreeSet<>();
         for (EvidenceSpan e : a.evidence()) {
             terms.add(e.term());

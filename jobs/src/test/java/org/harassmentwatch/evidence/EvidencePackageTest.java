@@ -241,7 +241,7 @@ class EvidencePackageTest {
     }
 
     @Test
-    void upstreamClassifierScoresAreNotInTheEvidenceDocumentSoSuchRecordsAreReportedUnsealed() throws IOException {
+    void messagesWithUpstreamClassifierScoresAreResealedFromTheEvidenceDocument() throws IOException {
         Message plain = EvidenceFixtures.messages().get(1);
         Message withScores = new Message(plain.messageId(), plain.platform(), plain.senderId(), plain.createdAt(),
                 plain.text(), plain.targetIds(), plain.conversationId(), plain.inReplyTo(), plain.channel(),
@@ -253,7 +253,8 @@ class EvidencePackageTest {
 
         ExportResult result = EvidencePackageWriter.write(input, tmp.resolve("scored"), EXPORTED);
 
-        assertThat(result.unsealedMessageIds()).containsExactly("m-1");
+        // The evidence document keeps upstream_scores, so the canonical record (and its seal) can be rebuilt.
+        assertThat(result.unsealedMessageIds()).isEmpty();
     }
 
     @Test
