@@ -106,22 +106,17 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream log = System.err;
-        StreamingJob.Config config;
-        Checkpointing checkpointing;
-        try {
-            KafkaClientConfig client = kafka.toConfig(System.getenv());
-            EsConnection connection = es.toConnection(System.getenv());
-            config = StreamingJob.Config.defaults(client, connection)
-                    .withTopics(topics, deadLetterTopic, alertTopic)
-                    .withConsumer(groupId, StartingOffsets.parse(startingOffsets), stopAtLatest)
-                    .withKafkaGuarantee(guarantee(kafkaGuarantee))
-                    .withIndexPrefix(prefix)
-                    .withDetection(detection.toSettings(), alertSuppression);
-            checkpointing = checkpoints.toCheckpointing();
-        } catch (IllegalArgumentException e) {
-            log.println("error: " + e.getMessage());
-            return 2;
-        }
+        // Bad values throw IllegalArgumentException naming them: one "error:" line locally, the submission's
+        // failure reason under a Flink client.
+        KafkaClientConfig client = kafka.toConfig(System.getenv());
+        EsConnection connection = es.toConnection(System.getenv());
+        StreamingJob.Config config = StreamingJob.Config.defaults(client, connection)
+                .withTopics(topics, deadLetterTopic, alertTopic)
+                .withConsumer(groupId, StartingOffsets.parse(startingOffsets), stopAtLatest)
+                .withKafkaGuarantee(guarantee(kafkaGuarantee))
+                .withIndexPrefix(prefix)
+                .withDetection(detection.toSettings(), alertSuppression);
+        Checkpointing checkpointing = checkpoints.toCheckpointing();
         log.printf("run: %s (group %s, from %s%s) -> %s; alerts -> %s, dead letters -> %s%n",
                 String.join(",", config.inputTopics()), config.groupId(), config.startingOffsets(),
                 stopAtLatest ? ", stopping at the latest offsets" : "", config.elasticsearch(), config.alertTopic(),

@@ -24,12 +24,30 @@ class HarassmentWatchTest {
     }
 
     @Test
-    void aFailingCommandThrowsInsteadOfExitingAndDoesNotEchoItsArguments() {
+    void aFailingCommandThrowsWithItsReasonInsteadOfExiting() {
         assertThatThrownBy(() -> HarassmentWatch.runInFlinkClient(
                 new String[] {"run", "--kafka", "k:9092", "--kafka-property", "sasl.jaas.config", "--password=hunter2"}))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("harassment-watch run exited with code 2; its message is in the output above")
+                .hasMessage("harassment-watch run: Kafka property #1 is not key=value (key 'sasl.jaas.config' has no '=')");
+        assertThatThrownBy(() -> HarassmentWatch.runInFlinkClient(new String[] {"--kafka", "k:9092", "--starting-offsets", "newest"}))
+                .hasMessage("harassment-watch run: starting offsets 'newest' is not one of committed, earliest, latest, "
+                        + "timestamp:<ISO-8601 or epoch millis>");
+    }
+
+    @Test
+    void unknownOptionsAreNamedWithoutTheirValues() {
+        assertThatThrownBy(() -> HarassmentWatch.runInFlinkClient(new String[] {"run", "--pasword=hunter2"}))
+                .hasMessage("harassment-watch run: unknown argument(s) [--pasword]")
                 .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void locallyABadValueIsOneErrorLineWithExitCodeTwo() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        CommandLine cl = HarassmentWatch.commandLine();
+        cl.setErr(new java.io.PrintWriter(err, true));
+        assertThat(cl.execute("run", "--kafka", "k:9092", "--state-backend", "memory")).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("error: state backend must be hashmap or rocksdb, got 'memory'");
     }
 
     @Test
