@@ -206,7 +206,7 @@ public class DemoCommand implements Callable<Integer> {
                 lastTick = now;
                 Offsets offsets = offsets(admin, topic);
                 Counts counts = counts(client);
-                System.out.printf("\r   produced %,d/%,d (%,.0f msg/s) | consumed %,d | campaigns %,d | alerts %,d | dead letters %,d   ",
+                System.out.printf("\r   produced %,d/%,d (%,.0f msg/s) | committed %,d | campaigns %,d | alerts %,d | dead letters %,d   ",
                         produced, messages, rateNow, Math.min(offsets.committed, messages), counts.campaigns,
                         counts.alerts, counts.deadLetters);
                 boolean consumed = traffic.finished() && offsets.end > 0 && offsets.committed >= offsets.end;
