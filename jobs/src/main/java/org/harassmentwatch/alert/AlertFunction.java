@@ -5,6 +5,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.harassmentwatch.campaign.Campaign;
@@ -144,7 +145,7 @@ public class AlertFunction extends KeyedProcessFunction<String, CampaignUpdate, 
     }
 
     /** Keeps exactly one timer: the end of the suppression period while an alert is held, else the retention. */
-    private void schedule(AlertState s, org.apache.flink.streaming.api.TimerService timers) {
+    private void schedule(AlertState s, TimerService timers) {
         long due = s.lastUpdateAt + retentionMillis;
         if (s.held != null) {
             due = Math.min(due, s.alertedAt + suppressionMillis);

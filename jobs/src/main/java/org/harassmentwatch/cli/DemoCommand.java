@@ -37,6 +37,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -262,7 +263,7 @@ public class DemoCommand implements Callable<Integer> {
 
     /** Deletes the demo's topics and consumer group, then creates the topics afresh. */
     private void recreateTopics(KafkaClientConfig kafka, String messagesTopic, List<String> outputs) throws Exception {
-        List<String> all = new java.util.ArrayList<>(outputs);
+        List<String> all = new ArrayList<>(outputs);
         all.add(0, messagesTopic);
         try (Admin admin = Admin.create(kafka.toProperties())) {
             try {

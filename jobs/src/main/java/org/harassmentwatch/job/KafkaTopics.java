@@ -2,6 +2,7 @@ package org.harassmentwatch.job;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.harassmentwatch.ingest.KafkaClientConfig;
 
@@ -9,9 +10,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -30,7 +33,7 @@ public final class KafkaTopics {
     public record Result(String topic, Outcome outcome) {
         @Override
         public String toString() {
-            return topic + " " + outcome.name().toLowerCase(java.util.Locale.ROOT);
+            return topic + " " + outcome.name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -56,7 +59,7 @@ public final class KafkaTopics {
                 }
             }
             if (!missing.isEmpty()) {
-                for (Map.Entry<String, org.apache.kafka.common.KafkaFuture<Void>> e
+                for (Map.Entry<String, KafkaFuture<Void>> e
                         : admin.createTopics(missing).values().entrySet()) {
                     try {
                         e.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -87,7 +90,7 @@ public final class KafkaTopics {
     public static Set<String> existing(KafkaClientConfig client, List<String> topics, Duration timeout) {
         try (Admin admin = Admin.create(client.toProperties())) {
             Set<String> names = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            Set<String> found = new java.util.TreeSet<>(topics);
+            Set<String> found = new TreeSet<>(topics);
             found.retainAll(names);
             return found;
         } catch (ExecutionException e) {

@@ -2,6 +2,7 @@ package org.harassmentwatch.job;
 
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -178,7 +179,7 @@ public final class StreamingJob {
     }
 
     private static KafkaSink<DeadLetter> kafkaSink(Config config,
-            org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema<DeadLetter> serializer, String what) {
+            KafkaRecordSerializationSchema<DeadLetter> serializer, String what) {
         return KafkaSink.<DeadLetter>builder()
                 .setKafkaProducerConfig(config.kafka().toProperties())
                 .setBootstrapServers(config.kafka().bootstrapServers())
