@@ -1,7 +1,6 @@
 package org.harassmentwatch.job;
 
 import org.apache.flink.api.common.RuntimeExecutionMode;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
@@ -47,7 +46,7 @@ public final class BatchRun {
         env.setRuntimeMode(mode);
         env.setParallelism(parallelism);
         DataStream<RawRecord> raw = env.fromSource(NdjsonFormat.fileSource(inputs.stream().map(p -> p.toAbsolutePath().toString()).toArray(String[]::new)),
-                        WatermarkStrategy.noWatermarks(), "ndjson files")
+                        HarassmentCampaignJob.watermarks(settings), "ndjson files")
                 .uid("source-files").name("NDJSON files");
         HarassmentCampaignJob.Outputs outputs = HarassmentCampaignJob.build(raw, settings);
         sinks.accept(outputs);

@@ -16,6 +16,8 @@ import org.harassmentwatch.detect.TargetDetector;
 import org.harassmentwatch.ingest.DeadLetter;
 import org.harassmentwatch.ingest.DecodeMessages;
 import org.harassmentwatch.ingest.Message;
+import org.harassmentwatch.ingest.MessageRules;
+import org.harassmentwatch.ingest.RawEventTime;
 import org.harassmentwatch.ingest.RawRecord;
 import org.harassmentwatch.scoring.AbuseScorer;
 
@@ -28,7 +30,7 @@ import java.time.Duration;
  * the returned streams.
  *
  * <pre>
- * raw → decode (dead letters aside) → watermarks → score (benign stop here) → first occurrence per message id
+ * raw (event time from the source) → decode (dead letters aside) → score (benign stop here) → first occurrence per message id
  *     → one edge per target ─┬ keyBy(pair)   → PairDetector   ─┐
  *                            ├ keyBy(target) → TargetDetector ─┼→ incidents → CampaignClusterer → campaign updates
  *                            └ keyBy(sender) → SenderDetector ─┘
@@ -60,6 +62,21 @@ public final class HarassmentCampaignJob {
                           DataStream<Incident> incidents) {
     }
 
+    /**
+     * Event time for the source: {@code created_at} read from each raw record, bounded out-of-orderness and idleness.
+     * Given to {@code env.fromSource}, so that the source keeps a watermark per split (Kafka partition, file) and a
+     * partition read ahead of another cannot make the other's messages late.
+     */
+    public static WatermarkStrategy<RawRecord> watermarks(Settings settings) {
+        return WatermarkStrategy.<RawRecord>forBoundedOutOfOrderness(settings.maxOutOfOrderness())
+                .withTimestampAssigner(new RawEventTime(MessageRules.DEFAULT))
+                .withIdleness(settings.idleness());
+    }
+
+    /**
+     * The graph over {@code raw}, which must carry event-time watermarks: create its source with
+     * {@link #watermarks(Settings)}.
+     */
     public static Outputs build(DataStream<RawRecord> raw, Settings settings) {
         DetectionConfig config = settings.detection();
         SingleOutputStreamOperator<Message> decoded = raw
@@ -67,13 +84,7 @@ public final class HarassmentCampaignJob {
                 .uid("decode").name("decode + validate");
         DataStream<DeadLetter> deadLetters = decoded.getSideOutput(DecodeMessages.DEAD_LETTERS);
 
-        DataStream<Message> timed = decoded.assignTimestampsAndWatermarks(
-                        WatermarkStrategy.<Message>forBoundedOutOfOrderness(settings.maxOutOfOrderness())
-                                .withTimestampAssigner((m, ignored) -> m.createdAt())
-                                .withIdleness(settings.idleness()))
-                .uid("watermarks").name("event time (created_at)");
-
-        DataStream<ScoredMessage> abusive = timed
+        DataStream<ScoredMessage> abusive = decoded
                 .process(new ScoreMessages(config))
                 .uid("score").name("score; keep abusive")
                 .keyBy((KeySelector<ScoredMessage, String>) s -> s.message().platform() + '\u0001' + s.message().messageId())

@@ -2,6 +2,7 @@ package org.harassmentwatch.sink;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.harassmentwatch.alert.Alert;
 import org.harassmentwatch.campaign.Campaign;
 import org.harassmentwatch.detect.Hashing;
 import org.harassmentwatch.detect.ScoredMessage;
@@ -189,6 +190,29 @@ public final class Documents {
         d.put("raw_bytes", l.rawBytes());
         d.put("source", l.source());
         d.put("failed_at", iso(l.failedAt()));
+        return d;
+    }
+
+    /** The alert document: the same JSON goes to the alerts index and, as the record value, to the alert topic. */
+    public static Map<String, Object> alert(Alert a) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("alert_id", a.alertId());
+        d.put("campaign_id", a.campaignId());
+        d.put("campaign_version", a.campaignVersion());
+        d.put("alert_type", a.alertType());
+        d.put("reason", a.reason());
+        Map<String, Object> severity = new LinkedHashMap<>();
+        severity.put("tier", a.severityTier());
+        severity.put("score", a.severityScore());
+        d.put("severity", severity);
+        d.put("kinds", a.kinds());
+        d.put("targets", a.targets());
+        d.put("sender_count", a.senderCount());
+        d.put("message_count", a.messageCount());
+        d.put("explanation", a.explanation());
+        d.put("created_at", iso(a.createdAt()));
+        d.put("emitted_at", iso(a.emittedAt()));
+        d.put("kibana_query", a.kibanaQuery());
         return d;
     }
 
