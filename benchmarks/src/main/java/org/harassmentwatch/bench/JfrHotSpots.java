@@ -49,6 +49,7 @@ final class JfrHotSpots {
     static String summarise(Path file, int top) throws IOException {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> project = new HashMap<>();
+        Map<String, Integer> packages = new HashMap<>();
         Map<String, Integer> threads = new HashMap<>();
         int samples = 0;
         for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
@@ -63,19 +64,24 @@ final class JfrHotSpots {
             List<RecordedFrame> frames = stack.getFrames();
             self.merge(method(frames.get(0)), 1, Integer::sum);
             String firstProject = "(no project frame)";
+            String firstPackage = "(no project frame: Flink runtime, JDK)";
             for (RecordedFrame f : frames) {
-                if (f.isJavaFrame() && f.getMethod().getType().getName().startsWith(PROJECT)) {
+                String type = f.isJavaFrame() ? f.getMethod().getType().getName() : "";
+                if (type.startsWith(PROJECT)) {
                     firstProject = method(f);
+                    firstPackage = type.substring(0, type.lastIndexOf('.'));
                     break;
                 }
             }
             project.merge(firstProject, 1, Integer::sum);
+            packages.merge(firstPackage, 1, Integer::sum);
             RecordedThread thread = e.getThread("sampledThread");
             threads.merge(thread == null ? "?" : threadName(thread), 1, Integer::sum);
         }
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%,d execution samples in %s%n", samples, file));
         append(out, "top frames (self)", self, samples, top);
+        append(out, "package of the first org.harassmentwatch frame (self + callees)", packages, samples, top);
         append(out, "first org.harassmentwatch frame (self + callees)", project, samples, top);
         append(out, "threads", threads, samples, top);
         return out.toString();

@@ -8,6 +8,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -23,6 +25,24 @@ final class ScorerBench {
 
     private final BenchSettings settings;
     private final PrintStream log;
+
+    /** An extra, unmeasured fork of the 40-280 profile under JFR; prints its hot spots. */
+    private void profile(int seconds) throws Exception {
+        Path file = settings.profileDir().toAbsolutePath().resolve("scorer-40-280.jfr");
+        Files.createDirectories(file.getParent());
+        new Runner(new OptionsBuilder()
+                .include(ScorerBenchmark.class.getName() + ".score")
+                .param("seed", Long.toString(settings.seed()))
+                .param("lengths", ScorerInputs.Lengths.SPAN_40_280.name())
+                .forks(1).threads(1)
+                .warmupIterations(2).warmupTime(TimeValue.seconds(seconds))
+                .measurementIterations(3).measurementTime(TimeValue.seconds(seconds))
+                .jvmArgs("-Xms1g", "-Xmx1g", "-XX:StartFlightRecording=settings=profile,filename=" + file,
+                        "-Xlog:jfr+startup=error")
+                .verbosity(VerboseMode.SILENT)
+                .build()).run();
+        log.print(JfrHotSpots.summarise(file, 20));
+    }
 
     ScorerBench(BenchSettings settings, PrintStream log) {
         this.settings = settings;
@@ -63,6 +83,9 @@ final class ScorerBench {
         }
         if (span == null || generator == null) {
             throw new IllegalStateException("JMH returned " + results.size() + " results, expected both length profiles");
+        }
+        if (settings.profileDir() != null) {
+            profile(seconds);
         }
         String command = settings.rerun(SECTION);
         String how = String.format(Locale.ROOT, "JMH, 1 thread, fork 1, %d × %d s measured", iterations, seconds);
