@@ -19,13 +19,14 @@ import java.util.concurrent.Callable;
  * the Elasticsearch sink, state size and scaling side by side in one run, and prints one table (each row with the
  * command that reruns it); {@code --report} writes the same rows as JSON.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, version = "harassment-watch bench 0.1.0",
         description = {"Measures throughput (parse-only vs full job vs a Flink SQL baseline), the scorer (JMH, one "
                 + "core), the Elasticsearch sink against a raw _bulk loop, keyed state bytes per active pair/target, "
                 + "and full-job throughput from 10k to 10M users on the heap and RocksDB backends. Every comparison "
                 + "runs side by side in this run and is reported as a ratio plus the absolute figures.",
-                "Needs a large heap for the in-memory input: about 1 GB per million messages plus 2 GB "
-                        + "(e.g. -Xmx8g for the default 5M; -Xmx4g for --quick)."})
+                "JVM: a heap for the in-memory input (about 0.5 GB per million messages plus 2 GB: -Xmx8g for "
+                        + "the default 5M, -Xmx4g for --quick), -Djdk.attach.allowAttachSelf=true (on-heap state "
+                        + "sizes) and -XX:-OmitStackTraceInFastThrow (full causes when a job fails)."})
 public final class BenchMain implements Callable<Integer> {
 
     /** Parts of the run, in the order they run. */
@@ -75,8 +76,8 @@ public final class BenchMain implements Callable<Integer> {
     Path dataDir;
 
     @Option(names = "--profile", paramLabel = "DIR",
-            description = "After measuring, run the throughput and scaling jobs once more under JFR, write the "
-                    + "recordings to DIR and print their hot spots.")
+            description = "After measuring, run the throughput jobs, the scorer and the largest scaling point once "
+                    + "more under JFR, write the recordings to DIR and print their hot spots.")
     Path profileDir;
 
     public static void main(String[] args) {
@@ -92,9 +93,20 @@ public final class BenchMain implements Callable<Integer> {
         PrintStream log = System.err;
         BenchSettings settings = settings();
         Set<Section> sections = only == null || only.isEmpty() ? EnumSet.allOf(Section.class) : EnumSet.copyOf(only);
-        log.printf(Locale.ROOT, "bench: %s, sections %s, %d cores, max heap %.1f GB, java %s%n",
+        int inMemory = Math.max(
+                sections.contains(Section.THROUGHPUT) || sections.contains(Section.STATE) ? settings.messages() : 0,
+                sections.contains(Section.SCALING) ? settings.scalingMessages() : 0);
+        long needed = (long) inMemory * 500 + 2_000_000_000L;
+        if (Runtime.getRuntime().maxMemory() < needed) {
+            log.printf(Locale.ROOT, "bench: error: %,d messages in memory need about %.1f GB of heap, this JVM has "
+                    + "%.1f GB: raise -Xmx or lower --messages / --scaling-messages%n", inMemory, needed / 1e9,
+                    Runtime.getRuntime().maxMemory() / 1e9);
+            return 2;
+        }
+        log.printf(Locale.ROOT, "bench: %s, sections %s, %d cores, max heap %.1f GB, java %s, load average %.2f%n",
                 quick ? "quick" : "full", sections, Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() / 1e9, System.getProperty("java.version"));
+                Runtime.getRuntime().maxMemory() / 1e9, System.getProperty("java.version"),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         long start = System.nanoTime();
         List<ResultRow> rows = new ArrayList<>();
         InMemoryInput input = null;
@@ -124,7 +136,8 @@ public final class BenchMain implements Callable<Integer> {
                     "not measured: needs the streaming job (Kafka → job → alert topic), which is being built"));
         }
         System.out.print(ResultTable.render(rows));
-        log.printf(Locale.ROOT, "bench: done in %.1f min%n", (System.nanoTime() - start) / 60e9);
+        log.printf(Locale.ROOT, "bench: done in %.1f min, load average %.2f%n", (System.nanoTime() - start) / 60e9,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         if (report != null) {
             ResultTable.writeJson(rows, report);
             log.println("bench: wrote " + report);
