@@ -5,11 +5,11 @@ import java.nio.file.Path;
 /**
  * What a benchmark run measures and how big.
  *
- * @param quick           smaller inputs and fewer rounds (the whole run under 10 minutes on 2 cores)
+ * @param quick           smaller inputs, shorter JMH and sink runs (the whole run under 10 minutes on 2 cores)
  * @param parallelism     Flink parallelism of every job
  * @param messages        generated messages held in memory for the throughput and state rows
  * @param scalingMessages messages per point of the users × backend scaling rows
- * @param rounds          measured rounds of each throughput job (best reported)
+ * @param rounds          measured rounds of each throughput job and scaling point (best reported)
  * @param seed            generator seed
  * @param esUrl           Elasticsearch to use for the sink rows, or null to start a local node
  * @param dataDir         where the local node keeps its data
