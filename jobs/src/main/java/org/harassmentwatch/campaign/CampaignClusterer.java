@@ -40,6 +40,7 @@ import java.util.TreeSet;
 public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Incident, CampaignUpdate> {
 
     private static final int MAX_MERGE_ROUNDS = 8;
+    private static final long TRANSITION_BUCKET_MILLIS = 3_600_000L;
 
     private final DetectionConfig config;
     private final String lexiconVersion;
@@ -47,10 +48,17 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Inciden
     private transient MapState<String, List<String>> anchoredByTarget;
     private transient MapState<String, List<String>> bySender;
     private transient MapState<String, String> byIncidentKey;
-    /** Pending status transitions (dormant, closed) by event time; applied as incidents move time forward. */
+    /** Pending status transitions ("time|campaign id") by hour bucket; applied as incidents move time forward. */
     private transient MapState<Long, List<String>> transitions;
+    /** The first bucket that may hold a pending transition. */
     private transient ValueState<Long> nextTransition;
     private transient CampaignDocuments documents;
+    /**
+     * Campaigns read or created while handling one incident. State backends such as RocksDB hand out copies, so
+     * every read during an incident must see the same (possibly already changed) object, and changes are written
+     * back once at the end.
+     */
+    private transient Map<String, CampaignState> working;
 
     public CampaignClusterer(DetectionConfig config, String lexiconVersion) {
         super(TypeInformation.of(Incident.class), IncidentOrder.INSTANCE);
@@ -73,6 +81,7 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Inciden
                 new MapStateDescriptor<>("transitions", Types.LONG, Types.LIST(Types.STRING)));
         nextTransition = getRuntimeContext().getState(new ValueStateDescriptor<>("next-transition", Types.LONG));
         documents = new CampaignDocuments(config, lexiconVersion);
+        working = new java.util.HashMap<>();
     }
 
     @Override
@@ -83,9 +92,10 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Inciden
     @Override
     protected void onEvent(Incident incident, Context ctx, Collector<CampaignUpdate> out) throws Exception {
         applyTransitionsUpTo(incident.detectedAt(), out);
+        working.clear();
         TreeSet<String> candidates = new TreeSet<>();
         String known = byIncidentKey.get(incident.key());
-        if (known != null && campaigns.contains(known)) {
+        if (known != null && load(known) != null) {
             candidates.add(known);
         }
         boolean anchored = !IncidentKind.SPREE.id().equals(incident.kind());
@@ -111,7 +121,7 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Inciden
             campaign = oldest(candidates);
             for (String id : candidates) {
                 if (!id.equals(campaign.id)) {
-                    merged.add(absorb(campaign, campaigns.get(id)));
+                    merged.add(absorb(campaign, load(id)));
                 }
             }
         }
@@ -134,7 +144,7 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Inciden
             CampaignState survivor = oldest(more);
             for (String id : more) {
                 if (!id.equals(survivor.id)) {
-                    CampaignState other = id.equals(campaign.id) ? campaign : campaigns.get(id);
+                    CampaignState other = load(id);
                     merged.add(absorb(survivor, other));
                 }
             }
@@ -172,64 +182,83 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Inciden
      */
     private void applyTransitionsUpTo(long time, Collector<CampaignUpdate> out) throws Exception {
         Long next = nextTransition.value();
-        if (next == null || next > time) {
+        long nowBucket = Math.floorDiv(time, TRANSITION_BUCKET_MILLIS);
+        if (next == null || next > nowBucket) {
             return;
         }
-        TreeMap<Long, List<String>> due = new TreeMap<>();
-        long newNext = Long.MAX_VALUE;
-        for (Map.Entry<Long, List<String>> e : transitions.entries()) {
-            if (e.getKey() <= time) {
-                due.put(e.getKey(), e.getValue());
+        // Buckets of one hour: each is looked at once as event time passes it, so the cost per incident stays flat
+        // however many campaigns wait for a transition.
+        long nextNonEmpty = Long.MAX_VALUE;
+        for (long bucket = next; bucket <= nowBucket; bucket++) {
+            List<String> entries = transitions.get(bucket);
+            if (entries == null) {
+                continue;
+            }
+            List<String> due = new ArrayList<>();
+            List<String> later = new ArrayList<>();
+            for (String entry : entries) {
+                (transitionTime(entry) <= time ? due : later).add(entry);
+            }
+            due.sort(Comparator.comparingLong(CampaignClusterer::transitionTime).thenComparing(Comparator.naturalOrder()));
+            for (String entry : due) {
+                transition(entry.substring(entry.indexOf('|') + 1), transitionTime(entry), out);
+            }
+            if (later.isEmpty()) {
+                transitions.remove(bucket);
             } else {
-                newNext = Math.min(newNext, e.getKey());
+                transitions.put(bucket, later);
+                nextNonEmpty = Math.min(nextNonEmpty, bucket);
             }
         }
-        for (Map.Entry<Long, List<String>> e : due.entrySet()) {
-            transitions.remove(e.getKey());
-            long at = e.getKey();
-            for (String id : new TreeSet<>(e.getValue())) {
-                CampaignState c = campaigns.get(id);
-                if (c == null) {
-                    continue; // merged away or already closed
-                }
-                boolean closed = c.lastSeen + config.campaignClosedAfter().toMillis() <= at;
-                boolean dormant = c.lastSeen + config.campaignDormantAfter().toMillis() <= at;
-                if (!dormant) {
-                    continue; // new abuse came since this was scheduled
-                }
-                String status = closed ? "closed" : "dormant";
-                if (!status.equals(c.status)) {
-                    c.status = status;
-                    c.updatedAt = at;
-                    if (c.published) {
-                        c.version++;
-                        out.collect(new CampaignUpdate(documents.build(c, null), List.of(), false, c.publishedTier,
-                                c.publishedSenders));
-                    }
-                }
-                if (closed) {
-                    unindex(c);
-                    campaigns.remove(id);
-                } else {
-                    campaigns.put(id, c);
-                }
+        nextTransition.update(nextNonEmpty != Long.MAX_VALUE ? nextNonEmpty : nowBucket + 1);
+    }
+
+    private void transition(String id, long at, Collector<CampaignUpdate> out) throws Exception {
+        CampaignState c = campaigns.get(id);
+        if (c == null) {
+            return; // merged away or already closed
+        }
+        boolean closed = c.lastSeen + config.campaignClosedAfter().toMillis() <= at;
+        boolean dormant = c.lastSeen + config.campaignDormantAfter().toMillis() <= at;
+        if (!dormant) {
+            return; // new abuse came since this was scheduled
+        }
+        String status = closed ? "closed" : "dormant";
+        if (!status.equals(c.status)) {
+            c.status = status;
+            c.updatedAt = at;
+            if (c.published) {
+                c.version++;
+                out.collect(new CampaignUpdate(documents.build(c, null), List.of(), false, c.publishedTier,
+                        c.publishedSenders));
             }
         }
-        nextTransition.update(newNext == Long.MAX_VALUE ? null : newNext);
+        if (closed) {
+            unindex(c);
+            campaigns.remove(id);
+        } else {
+            campaigns.put(id, c);
+        }
+    }
+
+    private static long transitionTime(String entry) {
+        return Long.parseLong(entry.substring(0, entry.indexOf('|')));
     }
 
     private void schedule(long at, String id) throws Exception {
-        List<String> ids = transitions.get(at);
-        if (ids == null) {
-            ids = new ArrayList<>(1);
+        long bucket = Math.floorDiv(at, TRANSITION_BUCKET_MILLIS);
+        String entry = at + "|" + id;
+        List<String> entries = transitions.get(bucket);
+        if (entries == null) {
+            entries = new ArrayList<>(1);
         }
-        if (!ids.contains(id)) {
-            ids.add(id);
-            transitions.put(at, ids);
+        if (!entries.contains(entry)) {
+            entries.add(entry);
+            transitions.put(bucket, entries);
         }
         Long next = nextTransition.value();
-        if (next == null || at < next) {
-            nextTransition.update(at);
+        if (next == null || bucket < next) {
+            nextTransition.update(bucket);
         }
     }
 
@@ -238,6 +267,19 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Inciden
         c.id = CampaignIds.idFor(incident);
         c.createdAt = incident.detectedAt();
         c.firstDetectedAt = incident.detectedAt();
+        working.put(c.id, c);
+        return c;
+    }
+
+    /** The campaign with this id as this incident sees it (see {@link #working}), or null. */
+    private CampaignState load(String id) throws Exception {
+        CampaignState c = working.get(id);
+        if (c == null) {
+            c = campaigns.get(id);
+            if (c != null) {
+                working.put(id, c);
+            }
+        }
         return c;
     }
 
@@ -301,6 +343,7 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Inciden
     private CampaignState absorb(CampaignState survivor, CampaignState other) throws Exception {
         unindex(other);
         campaigns.remove(other.id);
+        working.remove(other.id);
         survivor.mergedFrom.add(other.id);
         for (String id : other.mergedFrom) {
             if (!survivor.mergedFrom.contains(id)) {
@@ -372,7 +415,7 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Inciden
             if (common < config.campaignMergeSharedSenders()) {
                 continue;
             }
-            CampaignState other = campaigns.get(e.getKey());
+            CampaignState other = load(e.getKey());
             int union = senders.size() + other.senders.size() - common;
             if (common / (double) union >= config.campaignMergeJaccard()) {
                 out.add(e.getKey());
@@ -396,7 +439,7 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Inciden
             if (id.equals(self)) {
                 continue;
             }
-            if (common(campaigns.get(id).targets, targets) >= needed) {
+            if (common(load(id).targets, targets) >= needed) {
                 out.add(id);
             }
         }
@@ -414,7 +457,7 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Inciden
             if (id.equals(self)) {
                 continue;
             }
-            CampaignState other = campaigns.get(id);
+            CampaignState other = load(id);
             if (isSatellite(other) && common(targets, other.targets) >= Math.min(2, other.targets.size())) {
                 out.add(id);
             }
@@ -457,7 +500,7 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Inciden
     private CampaignState oldest(Iterable<String> ids) throws Exception {
         CampaignState best = null;
         for (String id : ids) {
-            CampaignState c = campaigns.get(id);
+            CampaignState c = load(id);
             if (best == null || c.createdAt < best.createdAt || (c.createdAt == best.createdAt && c.id.compareTo(best.id) < 0)) {
                 best = c;
             }

@@ -223,4 +223,44 @@ class CampaignClustererTest {
         assertThat(first.get(1).created()).isFalse();
         assertThat(first.get(0).campaign().campaignId()).isEqualTo(CampaignIds.idFor(pair("a", "b", 2, T0)));
     }
+
+    /** A run with merges of every kind: groups bridging targets, a spree joining, pairs of a spree's sender. */
+    private static void mergeHeavyScenario(KeyedOneInputStreamOperatorTestHarness<Integer, Incident, CampaignUpdate> h)
+            throws Exception {
+        List<Incident> incidents = new ArrayList<>();
+        incidents.add(pair("s01", "v1", 2, T0));
+        incidents.add(spree("s01", List.of("v1", "v2", "v3"), T0 + HOUR));
+        incidents.add(group("pile_on", "t1", senders("m", 1, 8), T0 + 2 * HOUR));
+        incidents.add(group("pile_on", "t2", senders("x", 1, 8), T0 + 3 * HOUR));
+        List<String> bridge = new ArrayList<>(senders("m", 1, 6));
+        bridge.addAll(senders("x", 1, 6));
+        incidents.add(group("target_group", "t3", bridge, T0 + 4 * HOUR));
+        incidents.add(spree("m01", List.of("t1", "t3"), T0 + 5 * HOUR));
+        incidents.add(pair("s01", "v2", 3, T0 + 6 * HOUR));
+        incidents.add(pair("late", "v9", 2, T0 + 40 * DAY)); // closes everything before it
+        for (Incident i : incidents) {
+            h.processElement(i, i.detectedAt());
+        }
+        h.processWatermark(T0 + 41 * DAY);
+    }
+
+    @Test
+    void rocksDbStateGivesTheSameCampaignsAsHeapState() throws Exception {
+        mergeHeavyScenario(harness);
+        List<String> heap = harness.extractOutputValues().stream()
+                .map(u -> org.harassmentwatch.sink.Documents.toJson(org.harassmentwatch.sink.Documents.campaign(u.campaign())))
+                .toList();
+        try (var rocks = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new CampaignClusterer(DetectionConfig.defaults(), "lexicon-test")),
+                (KeySelector<Incident, Integer>) i -> 0, Types.INT)) {
+            rocks.setStateBackend(new org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend());
+            rocks.open();
+            mergeHeavyScenario(rocks);
+            List<String> onRocks = rocks.extractOutputValues().stream()
+                    .map(u -> org.harassmentwatch.sink.Documents.toJson(org.harassmentwatch.sink.Documents.campaign(u.campaign())))
+                    .toList();
+            assertThat(onRocks).isEqualTo(heap);
+        }
+        assertThat(heap).anySatisfy(json -> assertThat(json).contains("\"status\":\"merged\""));
+    }
 }
