@@ -151,6 +151,15 @@ public final class StreamingAssertions {
         return new AlertCounts(published.size(), fromTopic.size(), escalations, repeats);
     }
 
+    /** The distinct alert ids on an alert topic. */
+    public static Set<String> alertIds(List<ConsumerRecord<String, String>> topicAlerts) throws Exception {
+        Set<String> ids = new HashSet<>();
+        for (ConsumerRecord<String, String> r : topicAlerts) {
+            ids.add(JSON.readTree(r.value()).get("alert_id").asText());
+        }
+        return ids;
+    }
+
     private static JsonNode withoutEmittedAt(JsonNode alert) {
         ObjectNode copy = alert.deepCopy();
         copy.remove("emitted_at");

@@ -1,5 +1,7 @@
 package org.harassmentwatch.resilience;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.harassmentwatch.job.StreamNames;
 import org.harassmentwatch.job.StreamingReference;
 import org.harassmentwatch.stack.FlinkRestClient;
@@ -8,11 +10,16 @@ import org.harassmentwatch.stack.StartedService;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,6 +96,19 @@ final class SessionClusterJob implements AutoCloseable {
         String jobId = rest().runJar(jarId, ENTRY_CLASS, PARALLELISM, args, savepoint);
         rest().awaitJobStatus(jobId, "RUNNING", STATUS_TIMEOUT);
         return jobId;
+    }
+
+    /**
+     * {@code latest.restored} of {@code GET /jobs/<id>/checkpoints}: the checkpoint or savepoint the job last
+     * restored its state from ({@code id}, {@code is_savepoint}, {@code external_path}), empty if it never did.
+     */
+    Optional<JsonNode> restoredFrom(String jobId) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(cluster.restUrl() + "/jobs/" + jobId + "/checkpoints")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET /jobs/%s/checkpoints: %s", jobId, response.body()).isEqualTo(200);
+        JsonNode restored = new ObjectMapper().readTree(response.body()).path("latest").path("restored");
+        return restored.isObject() ? Optional.of(restored) : Optional.empty();
     }
 
     void cancel(String jobId) {

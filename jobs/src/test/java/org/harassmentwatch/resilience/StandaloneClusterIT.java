@@ -57,24 +57,25 @@ class StandaloneClusterIT {
     void jarSubmittedOverRestIndexesTheCampaignsEvidenceAndAlertsOfTheBatchRun() throws Exception {
         StreamNames names = StreamNames.fresh("cluster");
         KafkaTestTopics.create(kafka, names.messages(), StreamingReference.PARTITIONS);
-        long started = System.nanoTime();
+        Timeline timeline = new Timeline();
         String jobId = flink.run(SessionClusterJob.runArguments(kafka, elasticsearch, names, "standalone-cluster-it"), null);
-        double submitted = seconds(started);
+        timeline.mark("running");
         KafkaTestTopics.produce(kafka, names.messages(), reference.recordsToTheEnd(0));
+        timeline.mark(String.format("%,d messages sent", reference.traffic().size()));
 
         try (IndexedResults results = new IndexedResults(EsConnection.of(elasticsearch), names.prefix())) {
             List<ConsumerRecord<String, String>> topicAlerts;
             List<ObjectNode> indexedAlerts;
             try {
                 StreamingAssertions.await(RESULT_TIMEOUT, () -> results.reached(reference));
-                double complete = seconds(started);
+                timeline.mark("campaigns and evidence complete");
                 topicAlerts = KafkaTestTopics.readAll(kafka, names.alerts(), -1, Duration.ofSeconds(4));
                 StreamingAssertions.await(RESULT_TIMEOUT, () -> results.count("alerts") >= topicAlerts.size());
                 indexedAlerts = results.all("alerts");
+                timeline.mark("alerts read");
                 assertThat(flink.rest().jobStatus(jobId)).isEqualTo("RUNNING");
                 assertThat(flink.rest().latestFailure(jobId)).as("failures of job %s", jobId).isEmpty();
-                System.out.printf("StandaloneClusterIT: job RUNNING %.1f s after the submission started; %,d messages "
-                        + "indexed %.1f s after it%n", submitted, reference.traffic().size(), complete);
+                System.out.println("StandaloneClusterIT: " + timeline);
             } finally {
                 flink.cancel(jobId);
             }
@@ -86,9 +87,5 @@ class StandaloneClusterIT {
             System.out.printf("StandaloneClusterIT: %d campaigns published, %d alerts (%d escalations)%n",
                     alerts.published(), alerts.alerts(), alerts.escalations());
         }
-    }
-
-    private static double seconds(long sinceNanos) {
-        return (System.nanoTime() - sinceNanos) / 1e9;
     }
 }
