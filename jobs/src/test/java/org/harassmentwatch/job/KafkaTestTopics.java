@@ -22,23 +22,32 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /** Producing to and reading back from the test broker. */
-final class KafkaTestTopics {
+public final class KafkaTestTopics {
 
     private KafkaTestTopics() {
     }
 
-    static void create(String bootstrap, String topic, int partitions) throws Exception {
+    public static void create(String bootstrap, String topic, int partitions) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
     }
 
     /** A record to send: partition null = the producer's choice. */
-    record Out(Integer partition, String value) {
+    public record Out(Integer partition, String value) {
     }
 
-    /** Sends all values (key null) and returns where each landed, in order. */
-    static List<RecordMetadata> produce(String bootstrap, String topic, List<Out> values) throws Exception {
+    /** Sends all values (key null) as fast as possible and returns where each landed, in order. */
+    public static List<RecordMetadata> produce(String bootstrap, String topic, List<Out> values) throws Exception {
+        return produce(bootstrap, topic, values, 0);
+    }
+
+    /**
+     * Sends all values (key null) at about {@code perSecond} records a second (0 = as fast as possible), like live
+     * traffic, and returns where each landed, in order.
+     */
+    public static List<RecordMetadata> produce(String bootstrap, String topic, List<Out> values, double perSecond)
+            throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -48,8 +57,15 @@ final class KafkaTestTopics {
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         List<Future<RecordMetadata>> sent = new ArrayList<>(values.size());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            long started = System.nanoTime();
             for (Out v : values) {
                 sent.add(producer.send(new ProducerRecord<>(topic, v.partition(), null, v.value())));
+                if (perSecond > 0 && sent.size() % 50 == 0) {
+                    long aheadMillis = ((long) (sent.size() / perSecond * 1e9) - (System.nanoTime() - started)) / 1_000_000;
+                    if (aheadMillis > 0) {
+                        Thread.sleep(aheadMillis);
+                    }
+                }
             }
             producer.flush();
             List<RecordMetadata> out = new ArrayList<>(values.size());
@@ -60,11 +76,21 @@ final class KafkaTestTopics {
         }
     }
 
+    /** Sum over all partitions of the offsets {@code group} has committed on {@code topic} (0 where none). */
+    public static long committed(String bootstrap, String group, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
+                    .entrySet().stream()
+                    .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                    .mapToLong(e -> e.getValue().offset()).sum();
+        }
+    }
+
     /**
      * Every record of {@code topic} (all partitions, from the start), reading until {@code expected} records arrived
      * or nothing new came for {@code quiet}.
      */
-    static List<ConsumerRecord<String, String>> readAll(String bootstrap, String topic, int expected, Duration quiet) {
+    public static List<ConsumerRecord<String, String>> readAll(String bootstrap, String topic, int expected, Duration quiet) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

@@ -1,7 +1,6 @@
 package org.harassmentwatch.job;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,24 +11,13 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.harassmentwatch.campaign.Campaign;
-import org.harassmentwatch.campaign.CampaignUpdate;
-import org.harassmentwatch.campaign.SeverityRule;
-import org.harassmentwatch.detect.ScoredMessage;
-import org.harassmentwatch.eval.CampaignMatcher;
-import org.harassmentwatch.generate.GeneratorConfig;
-import org.harassmentwatch.generate.GroundTruth;
-import org.harassmentwatch.generate.TrafficGenerator;
-import org.harassmentwatch.generate.TrafficStream;
 import org.harassmentwatch.ingest.DeadLetter;
 import org.harassmentwatch.ingest.DeadLetterReason;
 import org.harassmentwatch.ingest.DecodeResult;
-import org.harassmentwatch.ingest.EndOfTrafficMarker;
 import org.harassmentwatch.ingest.KafkaClientConfig;
 import org.harassmentwatch.ingest.MessageDecoder;
 import org.harassmentwatch.ingest.RawRecord;
 import org.harassmentwatch.ingest.StartingOffsets;
-import org.harassmentwatch.sink.Documents;
 import org.harassmentwatch.sink.ElasticsearchClients;
 import org.harassmentwatch.sink.EsConnection;
 import org.harassmentwatch.sink.TemplateInstaller;
@@ -40,22 +28,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,40 +55,17 @@ class StreamingJobIT {
             .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int PARTITIONS = 2;
     private static final Duration RESULT_TIMEOUT = Duration.ofSeconds(90);
-    /** Above the generator's 2-minute displacement of late messages: every message is ordered, as in BATCH. */
-    private static final HarassmentCampaignJob.Settings SETTINGS = new HarassmentCampaignJob.Settings(
-            HarassmentCampaignJob.Settings.defaults().detection(), Duration.ofMinutes(3), Duration.ofSeconds(30));
+    private static final HarassmentCampaignJob.Settings SETTINGS = StreamingReference.SETTINGS;
 
-    private GroundTruth truth;
-    private List<String> traffic;
-    private List<KafkaTestTopics.Out> markers;
-    private BatchRun.Result batch;
-    private final List<CampaignUpdate> batchUpdates = new ArrayList<>();
+    private StreamingReference reference;
     private String bootstrap;
     private EsConnection connection;
     private ElasticsearchClient es;
 
     @BeforeAll
-    void generateTrafficAndTheBatchReference(@TempDir Path dir) throws Exception {
-        GeneratorConfig generator = GeneratorConfig.defaults(7, 30_000).withCampaignsPerShape(3);
-        TrafficStream stream = TrafficGenerator.stream(generator);
-        traffic = new ArrayList<>(30_000);
-        stream.forEachRemaining(traffic::add);
-        truth = stream.truth();
-        long markerTime = generator.end().toEpochMilli() + SETTINGS.maxOutOfOrderness().toMillis() + 60_000;
-        markers = new ArrayList<>();
-        for (int p = 0; p < PARTITIONS; p++) {
-            markers.add(new KafkaTestTopics.Out(p, EndOfTrafficMarker.json(generator.platform(), p, markerTime)));
-        }
-        Path file = dir.resolve("messages.ndjson");
-        List<String> all = new ArrayList<>(traffic);
-        markers.forEach(m -> all.add(m.value()));
-        Files.write(file, all);
-        batch = BatchRun.run(List.of(file), SETTINGS, 2, RuntimeExecutionMode.BATCH, batchUpdates::add, d -> { });
-        assertThat(batch.deadLetters()).isZero();
-
+    void generateTrafficAndTheBatchReference() throws Exception {
+        reference = StreamingReference.shared();
         bootstrap = LocalStackExtension.kafkaBootstrap();
         connection = EsConnection.of(LocalStackExtension.elasticsearchUrl());
         es = ElasticsearchClients.create(connection);
@@ -120,20 +76,11 @@ class StreamingJobIT {
         es.close();
     }
 
-    /** Topics, group and index prefix of one test. */
-    private record Names(String messages, String alerts, String deadLetters, String prefix, String group) {
-        static Names fresh(String test) {
-            String id = test + "-" + UUID.randomUUID().toString().substring(0, 8);
-            return new Names("it-" + id + "-messages", "it-" + id + "-alerts", "it-" + id + "-dead-letters",
-                    "it-" + id + "-", "it-" + id);
-        }
-    }
-
-    private StreamingJob.Config setUp(Names names) throws Exception {
+    private StreamingJob.Config setUp(StreamNames names) throws Exception {
         TemplateInstaller installer = new TemplateInstaller(es, TemplateInstaller.loadBundled(names.prefix()));
         installer.install();
         installer.ensureIndices(0);
-        KafkaTestTopics.create(bootstrap, names.messages(), PARTITIONS);
+        KafkaTestTopics.create(bootstrap, names.messages(), StreamingReference.PARTITIONS);
         StreamingJob.Config config = StreamingJob.Config.defaults(KafkaClientConfig.of(bootstrap), connection)
                 .withTopics(List.of(names.messages()), names.deadLetters(), names.alerts())
                 .withConsumer(names.group(), StartingOffsets.COMMITTED, false)
@@ -156,115 +103,39 @@ class StreamingJobIT {
 
     @Test
     void campaignsEvidenceAndAlertsOfTheStreamMatchTheBatchRun() throws Exception {
-        Names names = Names.fresh("stream");
+        StreamNames names = StreamNames.fresh("stream");
         StreamingJob.Config config = setUp(names);
-        List<KafkaTestTopics.Out> out = new ArrayList<>();
-        traffic.forEach(line -> out.add(new KafkaTestTopics.Out(null, line)));
-        out.addAll(markers);
+        List<KafkaTestTopics.Out> out = reference.recordsToTheEnd(0);
         long started = System.nanoTime();
         KafkaTestTopics.produce(bootstrap, names.messages(), out);
 
         JobClient job = start(config);
-        Map<String, Long> expectedVersions = versions(batch.finalCampaigns());
-        Set<String> expectedEvidence = evidenceKeys(batchUpdates);
-        List<ObjectNode> esAlerts;
-        List<ConsumerRecord<String, String>> topicAlerts;
-        try {
-            await(() -> campaignVersions(names.prefix()).equals(expectedVersions)
-                    && count(names.prefix() + "evidence") >= expectedEvidence.size());
-            System.out.printf("StreamingJobIT: %,d messages through Kafka, job and Elasticsearch in %.1f s%n",
-                    out.size(), (System.nanoTime() - started) / 1e9);
-            topicAlerts = KafkaTestTopics.readAll(bootstrap, names.alerts(), -1, Duration.ofSeconds(4));
-            await(() -> count(names.prefix() + "alerts") >= topicAlerts.size());
-            esAlerts = all(names.prefix() + "alerts");
-        } finally {
-            job.cancel().get();
-        }
-
-        // Campaigns: whole documents equal to the batch run's final versions.
-        Map<String, JsonNode> esCampaigns = new TreeMap<>();
-        for (ObjectNode doc : all(names.prefix() + "campaigns")) {
-            esCampaigns.put(doc.get("campaign_id").asText(), doc);
-        }
-        Map<String, JsonNode> expected = new TreeMap<>();
-        for (Campaign c : batch.finalCampaigns()) {
-            expected.put(c.campaignId(), JSON.readTree(Documents.toJson(Documents.campaign(c))));
-        }
-        assertThat(esCampaigns).isEqualTo(expected);
-        List<CampaignMatcher.Match> matches = CampaignMatcher.match(truth.campaigns(), batch.finalCampaigns().stream()
-                .filter(c -> !"merged".equals(c.status())).toList());
-        assertThat(matches).as("planted campaigns found").hasSize(truth.campaigns().size());
-
-        // Evidence: one document per message per campaign, as attached by the updates.
-        Set<String> esEvidence = new HashSet<>();
-        for (ObjectNode doc : all(names.prefix() + "evidence")) {
-            esEvidence.add(doc.get("campaign_id").asText() + "|" + doc.get("message_id").asText());
-        }
-        assertThat(esEvidence).isEqualTo(expectedEvidence);
-
-        checkAlerts(topicAlerts, esAlerts);
-    }
-
-    /** One created alert per published campaign; each escalation a real increase; topic and index agree. */
-    private void checkAlerts(List<ConsumerRecord<String, String>> topicAlerts, List<ObjectNode> esAlerts) throws Exception {
-        Map<String, JsonNode> fromTopic = new TreeMap<>();
-        for (ConsumerRecord<String, String> r : topicAlerts) {
-            JsonNode alert = JSON.readTree(r.value());
-            assertThat(r.key()).isEqualTo(alert.get("campaign_id").asText());
-            fromTopic.put(alert.get("alert_id").asText(), alert);
-        }
-        Map<String, JsonNode> fromIndex = new TreeMap<>();
-        esAlerts.forEach(a -> fromIndex.put(a.get("alert_id").asText(), a));
-        assertThat(fromIndex).isEqualTo(fromTopic);
-        assertThat(topicAlerts).hasSize(fromTopic.size()); // no repeats without failures
-
-        Map<String, Campaign> byVersion = new HashMap<>();
-        Set<String> published = new HashSet<>();
-        for (CampaignUpdate u : batchUpdates) {
-            byVersion.put(u.campaign().campaignId() + "@" + u.campaign().version(), u.campaign());
-            if (u.created()) {
-                published.add(u.campaign().campaignId());
+        try (IndexedResults results = new IndexedResults(connection, names.prefix())) {
+            List<ObjectNode> esAlerts;
+            List<ConsumerRecord<String, String>> topicAlerts;
+            try {
+                StreamingAssertions.await(RESULT_TIMEOUT, () -> results.reached(reference));
+                System.out.printf("StreamingJobIT: %,d messages through Kafka, job and Elasticsearch in %.1f s%n",
+                        out.size(), (System.nanoTime() - started) / 1e9);
+                topicAlerts = KafkaTestTopics.readAll(bootstrap, names.alerts(), -1, Duration.ofSeconds(4));
+                StreamingAssertions.await(RESULT_TIMEOUT, () -> results.count("alerts") >= topicAlerts.size());
+                esAlerts = results.all("alerts");
+            } finally {
+                job.cancel().get();
             }
+
+            StreamingAssertions.assertCampaignsAndEvidence(results, reference);
+            StreamingAssertions.AlertCounts alerts = StreamingAssertions.assertAlerts(reference, topicAlerts, esAlerts, false);
+            System.out.printf("StreamingJobIT: %d campaigns published, %d alerts (%d escalations)%n", alerts.published(),
+                    alerts.alerts(), alerts.escalations());
         }
-        Map<String, List<JsonNode>> byCampaign = new TreeMap<>();
-        for (JsonNode a : fromTopic.values()) {
-            byCampaign.computeIfAbsent(a.get("campaign_id").asText(), k -> new ArrayList<>()).add(a);
-        }
-        assertThat(byCampaign.keySet()).isEqualTo(published);
-        int escalations = 0;
-        for (Map.Entry<String, List<JsonNode>> e : byCampaign.entrySet()) {
-            List<JsonNode> alerts = e.getValue();
-            alerts.sort(Comparator.comparingInt(StreamingJobIT::sequence));
-            for (int i = 0; i < alerts.size(); i++) {
-                JsonNode a = alerts.get(i);
-                assertThat(sequence(a)).as("alert sequence of %s", e.getKey()).isEqualTo(i + 1);
-                assertThat(a.get("alert_type").asText()).isEqualTo(i == 0 ? "created" : "escalated");
-                Campaign c = byVersion.get(e.getKey() + "@" + a.get("campaign_version").asLong());
-                assertThat(c).as("campaign version of alert %s", a.get("alert_id")).isNotNull();
-                assertThat(a.get("severity").get("tier").asText()).isEqualTo(c.severity().tier());
-                assertThat(a.get("severity").get("score").asInt()).isEqualTo(c.severity().score());
-                assertThat(a.get("sender_count").asInt()).isEqualTo(c.senderCount());
-                assertThat(a.get("message_count").asLong()).isEqualTo(c.messageCount());
-                assertThat(a.get("explanation").asText()).isEqualTo(c.explanation());
-                if (i > 0) {
-                    escalations++;
-                    JsonNode before = alerts.get(i - 1);
-                    boolean tierUp = SeverityRule.rank(a.get("severity").get("tier").asText())
-                            > SeverityRule.rank(before.get("severity").get("tier").asText());
-                    boolean doubled = a.get("sender_count").asInt() >= 2 * before.get("sender_count").asInt();
-                    assertThat(tierUp || doubled).as("escalation %s over %s", a, before).isTrue();
-                }
-            }
-        }
-        assertThat(escalations).as("some campaigns escalate").isPositive();
-        System.out.printf("StreamingJobIT: %d campaigns published, %d alerts (%d escalations)%n", published.size(),
-                fromTopic.size(), escalations);
     }
 
     @Test
     void everyMalformedRecordReachesTheDeadLetterTopicAndIndexAndCampaignsStayTheSame() throws Exception {
-        Names names = Names.fresh("bad");
+        StreamNames names = StreamNames.fresh("bad");
         StreamingJob.Config config = setUp(names);
+        List<String> traffic = reference.traffic();
         int perKind = 1_000;
         int badTotal = perKind * MalformedRecords.KINDS.size();
         List<KafkaTestTopics.Out> out = new ArrayList<>();
@@ -281,7 +152,7 @@ class StreamingJobIT {
             }
         }
         assertThat(bad).isEqualTo(badTotal);
-        out.addAll(markers);
+        out.addAll(reference.markers());
         List<RecordMetadata> written = KafkaTestTopics.produce(bootstrap, names.messages(), out);
 
         // What the decoder says about each bad record, at its Kafka position.
@@ -301,11 +172,12 @@ class StreamingJobIT {
         assertThat(perCode).as("malformed records by reason").isEqualTo(wanted);
 
         JobClient job = start(config);
-        Map<String, Long> expectedVersions = versions(batch.finalCampaigns());
+        IndexedResults results = new IndexedResults(connection, names.prefix());
+        Map<String, Long> expectedVersions = reference.expectedVersions();
         List<ConsumerRecord<String, String>> topic;
         try {
-            await(() -> campaignVersions(names.prefix()).equals(expectedVersions)
-                    && count(names.prefix() + "dead-letters") >= badTotal);
+            StreamingAssertions.await(RESULT_TIMEOUT, () -> results.campaignVersions().equals(expectedVersions)
+                    && results.count("dead-letters") >= badTotal);
             topic = KafkaTestTopics.readAll(bootstrap, names.deadLetters(), badTotal, Duration.ofSeconds(20));
         } finally {
             job.cancel().get();
@@ -319,7 +191,7 @@ class StreamingJobIT {
             fromTopic.put(r.key(), letter);
         }
         Map<String, JsonNode> fromIndex = new TreeMap<>();
-        for (ObjectNode doc : all(names.prefix() + "dead-letters")) {
+        for (ObjectNode doc : results.all("dead-letters")) {
             fromIndex.put(doc.get("source").asText(), doc);
         }
         assertThat(fromTopic.keySet()).isEqualTo(expected.keySet());
@@ -336,74 +208,15 @@ class StreamingJobIT {
         }
 
         Map<String, JsonNode> esCampaigns = new TreeMap<>();
-        for (ObjectNode doc : all(names.prefix() + "campaigns")) {
+        for (ObjectNode doc : results.all("campaigns")) {
             esCampaigns.put(doc.get("campaign_id").asText(), doc);
         }
-        Map<String, JsonNode> clean = new TreeMap<>();
-        for (Campaign c : batch.finalCampaigns()) {
-            clean.put(c.campaignId(), JSON.readTree(Documents.toJson(Documents.campaign(c))));
-        }
-        assertThat(esCampaigns).isEqualTo(clean);
+        results.close();
+        assertThat(esCampaigns).isEqualTo(reference.expectedCampaignDocuments());
     }
 
     /** FUTURE_TIMESTAMP messages name the processing time of the decoder that judged them. */
     private static String withoutNow(String message) {
         return message.replaceFirst("after the processing time \\S+$", "after the processing time <now>");
-    }
-
-    private static int sequence(JsonNode alert) {
-        String id = alert.get("alert_id").asText();
-        return Integer.parseInt(id.substring(id.lastIndexOf(':') + 1));
-    }
-
-    private static Map<String, Long> versions(List<Campaign> campaigns) {
-        Map<String, Long> v = new TreeMap<>();
-        campaigns.forEach(c -> v.put(c.campaignId(), c.version()));
-        return v;
-    }
-
-    private static Set<String> evidenceKeys(List<CampaignUpdate> updates) {
-        Set<String> keys = new HashSet<>();
-        for (CampaignUpdate u : updates) {
-            for (ScoredMessage m : u.newEvidence()) {
-                keys.add(u.campaign().campaignId() + "|" + m.message().messageId());
-            }
-        }
-        return keys;
-    }
-
-    private Map<String, Long> campaignVersions(String prefix) {
-        Map<String, Long> v = new TreeMap<>();
-        for (ObjectNode doc : all(prefix + "campaigns")) {
-            v.put(doc.get("campaign_id").asText(), doc.get("version").asLong());
-        }
-        return v;
-    }
-
-    private long count(String index) {
-        try {
-            es.indices().refresh(r -> r.index(index));
-            return es.count(c -> c.index(index)).count();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private List<ObjectNode> all(String index) {
-        try {
-            es.indices().refresh(r -> r.index(index));
-            return es.search(s -> s.index(index).size(10_000), ObjectNode.class).hits().hits().stream()
-                    .map(Hit::source).toList();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** Polls until the condition holds or the result timeout passes (the assertions after it then show what differs). */
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + RESULT_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline && !condition.getAsBoolean()) {
-            Thread.sleep(500);
-        }
     }
 }
