@@ -99,7 +99,7 @@ public final class CampaignDocuments implements Serializable {
         long last = c.lastSeen == Long.MIN_VALUE ? c.firstDetectedAt : c.lastSeen;
         String status = c.status;
         List<Campaign.LegalElement> legal = LegalElements.assess(primary, kinds, c, pairs, threatMessages,
-                categoryCounts, coordination);
+                categoryCounts, coordination, config.occasionGap().toMillis());
         String explanation = Explanations.explain(primary, kinds, c, pairs, threatMessages, categoryCounts,
                 coordination, severity, first, last);
         List<Campaign.IncidentSummary> incidents = new ArrayList<>();

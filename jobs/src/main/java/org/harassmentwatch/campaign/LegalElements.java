@@ -23,7 +23,8 @@ public final class LegalElements {
 
     static List<Campaign.LegalElement> assess(String primary, List<String> kinds, CampaignState c,
                                               List<CampaignState.IncidentSnap> pairs, int threats,
-                                              Map<String, Long> categories, Campaign.Coordination coordination) {
+                                              Map<String, Long> categories, Campaign.Coordination coordination,
+                                              long occasionGapMillis) {
         List<Campaign.LegalElement> out = new ArrayList<>();
         List<CampaignState.IncidentSnap> courses = new ArrayList<>();
         for (CampaignState.IncidentSnap p : pairs) {
@@ -89,10 +90,12 @@ public final class LegalElements {
             out.add(new Campaign.LegalElement("OSA 2023 s181", "Threatening communications",
                     MAY_MEET + "the offence of sending a threatening communication (Online Safety Act 2023 s181): a threat of death or serious harm.",
                     threats + " message(s) scored as threats of death or serious harm", 0, c.targets.size()));
-            if (threats >= 2) {
+            ThreatenedPerson most = mostThreatened(c, occasionGapMillis);
+            if (most != null && most.occasions() >= 2) {
                 out.add(new Campaign.LegalElement("PHA 1997 s4", "Putting people in fear of violence",
                         MAY_MEET + "putting people in fear of violence (Protection from Harassment Act 1997 s4): a course of conduct causing fear, on at least two occasions, that violence will be used.",
-                        threats + " threatening messages", 0, c.targets.size()));
+                        most.target() + " received " + most.messages() + " threatening message(s) on " + most.occasions()
+                                + " separate occasions", most.occasions(), 1));
             }
         }
         long selfHarm = count(categories, "self_harm_encouragement");
@@ -120,6 +123,36 @@ public final class LegalElements {
                     count(categories, "identity_attack") + " identity-attacking and " + threats + " threatening message(s)", 0, c.targets.size()));
         }
         return out;
+    }
+
+    /** The target with the most separate occasions of threats (messages further apart than the occasion gap). */
+    record ThreatenedPerson(String target, int messages, int occasions) {
+    }
+
+    static ThreatenedPerson mostThreatened(CampaignState c, long occasionGapMillis) {
+        java.util.TreeMap<String, java.util.List<Long>> times = new java.util.TreeMap<>();
+        for (CampaignState.EvidenceRef r : c.evidence.values()) {
+            if (r.threat && r.target != null) {
+                for (String t : r.target.split(" ")) {
+                    times.computeIfAbsent(t, k -> new java.util.ArrayList<>()).add(r.time);
+                }
+            }
+        }
+        ThreatenedPerson best = null;
+        for (java.util.Map.Entry<String, java.util.List<Long>> e : times.entrySet()) {
+            java.util.List<Long> ts = e.getValue();
+            ts.sort(Long::compare);
+            int occasions = 1;
+            for (int i = 1; i < ts.size(); i++) {
+                if (ts.get(i) - ts.get(i - 1) > occasionGapMillis) {
+                    occasions++;
+                }
+            }
+            if (best == null || occasions > best.occasions()) {
+                best = new ThreatenedPerson(e.getKey(), ts.size(), occasions);
+            }
+        }
+        return best;
     }
 
     static String percent(double share) {

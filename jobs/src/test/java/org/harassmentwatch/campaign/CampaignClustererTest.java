@@ -263,4 +263,31 @@ class CampaignClustererTest {
         }
         assertThat(heap).anySatisfy(json -> assertThat(json).contains("\"status\":\"merged\""));
     }
+
+    static Incident threats(String sender, String target, long... times) {
+        List<ScoredMessage> evidence = new ArrayList<>();
+        for (long t : times) {
+            evidence.add(TestEdges.scored("th-" + t, sender, List.of(target), t, true, List.of()));
+        }
+        long last = times[times.length - 1];
+        return new Incident("persistent_pair", "pair:" + sender + ">" + target, "threat", true, last, times[0], last,
+                List.of(sender), List.of(target), times.length, 1, times.length, 1, 0, 0, 0, List.of(), List.of(), evidence);
+    }
+
+    @Test
+    void threatsToOnePersonOnTwoOccasionsMayMeetPhaSectionFourButOneOccasionDoesNot() throws Exception {
+        send(threats("a", "b", T0, T0 + 10 * MINUTE));
+        send(threats("c", "d", T0 + HOUR, T0 + 4 * HOUR));
+        harness.processWatermark(T0 + 5 * HOUR);
+        Map<String, Campaign> campaigns = latest();
+        Campaign oneOccasion = campaigns.get(CampaignIds.idFor(threats("a", "b", T0, T0 + 10 * MINUTE)));
+        Campaign twoOccasions = campaigns.get(CampaignIds.idFor(threats("c", "d", T0 + HOUR, T0 + 4 * HOUR)));
+        assertThat(oneOccasion.legalElements()).extracting(Campaign.LegalElement::provision)
+                .contains("OSA 2023 s181").doesNotContain("PHA 1997 s4");
+        assertThat(twoOccasions.legalElements()).filteredOn(l -> l.provision().equals("PHA 1997 s4"))
+                .singleElement().satisfies(l -> {
+                    assertThat(l.facts()).isEqualTo("d received 2 threatening message(s) on 2 separate occasions");
+                    assertThat(l.occasions()).isEqualTo(2);
+                });
+    }
 }
