@@ -114,6 +114,7 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Inciden
         }
 
         List<CampaignState> merged = new ArrayList<>();
+        List<ScoredMessage> newEvidence = new ArrayList<>();
         CampaignState campaign;
         if (candidates.isEmpty()) {
             campaign = newCampaign(incident);
@@ -121,11 +122,10 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Inciden
             campaign = oldest(candidates);
             for (String id : candidates) {
                 if (!id.equals(campaign.id)) {
-                    merged.add(absorb(campaign, load(id)));
+                    merged.add(absorb(campaign, load(id), newEvidence));
                 }
             }
         }
-        List<ScoredMessage> newEvidence = new ArrayList<>();
         apply(campaign, incident, newEvidence);
         index(campaign);
 
@@ -145,18 +145,11 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Inciden
             for (String id : more) {
                 if (!id.equals(survivor.id)) {
                     CampaignState other = load(id);
-                    merged.add(absorb(survivor, other));
+                    merged.add(absorb(survivor, other, newEvidence));
                 }
             }
             campaign = survivor;
             index(campaign);
-        }
-        for (CampaignState gone : merged) {
-            for (ScoredMessage m : gone.evidenceMessages) {
-                if (!containsMessage(newEvidence, m)) {
-                    newEvidence.add(m);
-                }
-            }
         }
         campaign.updatedAt = Math.max(campaign.updatedAt, incident.detectedAt());
         campaign.status = "active";
@@ -340,7 +333,9 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Inciden
         newEvidence.add(m);
     }
 
-    private CampaignState absorb(CampaignState survivor, CampaignState other) throws Exception {
+    /** Folds {@code other} into {@code survivor}; evidence new to the survivor is added to {@code newEvidence}. */
+    private CampaignState absorb(CampaignState survivor, CampaignState other, List<ScoredMessage> newEvidence)
+            throws Exception {
         unindex(other);
         campaigns.remove(other.id);
         working.remove(other.id);
@@ -357,13 +352,16 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Inciden
         survivor.anchoredTargets.addAll(other.anchoredTargets);
         survivor.groupTargets.addAll(other.groupTargets);
         survivor.platforms.addAll(other.platforms);
+        for (ScoredMessage m : other.evidenceMessages) {
+            if (!survivor.evidence.containsKey(m.message().messageId())) {
+                if (survivor.evidenceMessages.size() < config.evidencePerKeyCap() * 10) {
+                    survivor.evidenceMessages.add(m);
+                }
+                newEvidence.add(m);
+            }
+        }
         for (Map.Entry<String, CampaignState.EvidenceRef> e : new TreeMap<>(other.evidence).entrySet()) {
             survivor.evidence.putIfAbsent(e.getKey(), e.getValue());
-        }
-        for (ScoredMessage m : other.evidenceMessages) {
-            if (survivor.evidenceMessages.size() < config.evidencePerKeyCap() * 10 && !containsMessage(survivor.evidenceMessages, m)) {
-                survivor.evidenceMessages.add(m);
-            }
         }
         survivor.nearDuplicateShare = Math.max(survivor.nearDuplicateShare, other.nearDuplicateShare);
         survivor.onsetSynchrony = Math.max(survivor.onsetSynchrony, other.onsetSynchrony);
@@ -566,16 +564,6 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Inciden
         TreeSet<String> s = new TreeSet<>(a);
         s.addAll(b);
         return new ArrayList<>(s);
-    }
-
-    private static boolean containsMessage(List<ScoredMessage> list, ScoredMessage m) {
-        String id = m.message().messageId();
-        for (ScoredMessage x : list) {
-            if (x.message().messageId().equals(id)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Total order of incidents with equal timestamps. */

@@ -54,8 +54,10 @@ public class ScoreMessages extends ProcessFunction<Message, ScoredMessage> {
         if (isAbusive) {
             abusive.inc();
         }
-        out.collect(new ScoredMessage(m, s, MessageJson.sha256Hex(m), categoryMask(s, config.categoryThreshold()),
-                isAbusive && s.threat() >= config.threatThreshold(), isAbusive));
+        // Only abusive messages can become evidence, so only they are sealed.
+        out.collect(new ScoredMessage(m, s, isAbusive ? MessageJson.sha256Hex(m) : null,
+                categoryMask(s, config.categoryThreshold()), isAbusive && s.threat() >= config.threatThreshold(),
+                isAbusive));
     }
 
     static int categoryMask(AbuseScores s, double threshold) {
