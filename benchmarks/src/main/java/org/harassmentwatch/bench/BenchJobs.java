@@ -18,6 +18,7 @@ final class BenchJobs {
     static final String MESSAGES = "messages";
     static final String DEAD_LETTERS = "dead-letters";
     static final String CAMPAIGN_UPDATES = "campaign-updates";
+    static final String SCORED = "scored";
 
     private BenchJobs() {
     }
