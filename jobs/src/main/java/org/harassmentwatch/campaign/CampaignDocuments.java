@@ -1,12 +1,12 @@
 package org.harassmentwatch.campaign;
 
 import org.harassmentwatch.detect.DetectionConfig;
-import org.harassmentwatch.detect.Hashing;
 import org.harassmentwatch.detect.IncidentKind;
 import org.harassmentwatch.scoring.Category;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,14 +65,31 @@ public final class CampaignDocuments implements Serializable {
     public Campaign build(CampaignState c, String mergedInto) {
         List<String> kinds = kinds(c);
         String primary = kinds.isEmpty() ? IncidentKind.TARGET_GROUP.id() : kinds.get(0);
-        Map<String, Long> categoryCounts = categoryCounts(c);
-        int maxOccasions = 0;
+        // One pass over the evidence, in message-id order: it is the part of the document that grows with the
+        // campaign, and the document is rebuilt on every update.
+        String[] ids = c.evidence.keySet().toArray(new String[0]);
+        Arrays.sort(ids);
+        Category[] categories = Category.values();
+        long[] perCategory = new long[categories.length];
         int threatMessages = 0;
-        for (CampaignState.EvidenceRef r : c.evidence.values()) {
+        ManifestDigest manifest = new ManifestDigest();
+        for (String id : ids) {
+            CampaignState.EvidenceRef r = c.evidence.get(id);
             if (r.threat) {
                 threatMessages++;
             }
+            for (int i = 0; i < categories.length; i++) {
+                if ((r.categoryMask & (1 << i)) != 0) {
+                    perCategory[i]++;
+                }
+            }
+            manifest.line(id, r.sha256);
         }
+        Map<String, Long> categoryCounts = new LinkedHashMap<>();
+        for (int i = 0; i < categories.length; i++) {
+            categoryCounts.put(categories[i].field(), perCategory[i]);
+        }
+        int maxOccasions = 0;
         List<CampaignState.IncidentSnap> pairs = new ArrayList<>();
         boolean fullSpree = false;
         for (Map.Entry<String, CampaignState.IncidentSnap> e : new TreeMap<>(c.incidents).entrySet()) {
@@ -92,9 +109,6 @@ public final class CampaignDocuments implements Serializable {
                 cap(c.sharedHashtags, 20), cap(c.sharedUrls, 20), round3(senderOverlap(c)));
         Campaign.Severity severity = SeverityRule.assess(primary, fullSpree, threatMessages, categoryCounts,
                 senderCount, targetCount, maxOccasions, coordination);
-        TreeMap<String, CampaignState.EvidenceRef> evidence = new TreeMap<>(c.evidence);
-        StringBuilder manifest = new StringBuilder();
-        evidence.forEach((id, ref) -> manifest.append(id).append(' ').append(ref.sha256).append('\n'));
         long first = c.firstSeen == Long.MAX_VALUE ? c.firstDetectedAt : c.firstSeen;
         long last = c.lastSeen == Long.MIN_VALUE ? c.firstDetectedAt : c.lastSeen;
         String status = c.status;
@@ -127,8 +141,8 @@ public final class CampaignDocuments implements Serializable {
                 last,
                 c.updatedAt,
                 c.firstDetectedAt,
-                evidence.size(),
-                evidence.size(),
+                ids.length,
+                ids.length,
                 maxOccasions,
                 categoryCounts,
                 severity,
@@ -137,8 +151,9 @@ public final class CampaignDocuments implements Serializable {
                 explanation,
                 List.copyOf(c.mergedFrom),
                 mergedInto,
-                new Campaign.EvidenceSummary(cap(new ArrayList<>(evidence.keySet()), config.listCap() * 5), evidence.size(),
-                        Hashing.sha256Hex(manifest.toString())),
+                new Campaign.EvidenceSummary(
+                        new ArrayList<>(Arrays.asList(ids).subList(0, Math.min(ids.length, config.listCap() * 5))),
+                        ids.length, manifest.sha256Hex()),
                 new Campaign.DetectorInfo(DetectionConfig.DETECTOR_VERSION, configSha256, lexiconVersion),
                 incidents);
     }
@@ -146,22 +161,6 @@ public final class CampaignDocuments implements Serializable {
     private String statusRule() {
         return "active while abuse continues; dormant after " + config.campaignDormantAfter().toDays()
                 + " days without new abuse; closed after " + config.campaignClosedAfter().toDays() + " days";
-    }
-
-    private static Map<String, Long> categoryCounts(CampaignState c) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        Category[] categories = Category.values();
-        for (Category cat : categories) {
-            counts.put(cat.field(), 0L);
-        }
-        for (CampaignState.EvidenceRef r : c.evidence.values()) {
-            for (int i = 0; i < categories.length; i++) {
-                if ((r.categoryMask & (1 << i)) != 0) {
-                    counts.merge(categories[i].field(), 1L, Long::sum);
-                }
-            }
-        }
-        return counts;
     }
 
     /** Share of senders that abused more than one of the campaign's targets. */
