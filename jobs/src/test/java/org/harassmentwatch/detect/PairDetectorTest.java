@@ -57,7 +57,7 @@ class PairDetectorTest {
         assertThat(i.tier()).isEqualTo("course_of_conduct");
         assertThat(i.occasions()).isEqualTo(2);
         assertThat(i.messageCount()).isEqualTo(3);
-        assertThat(i.evidence()).extracting(s -> s.message().messageId()).containsExactly("m1", "m2", "m3");
+        assertThat(i.evidence()).containsExactly("chirp\u0001m1", "chirp\u0001m2", "chirp\u0001m3");
         assertThat(i.detectedAt()).isEqualTo(T0 + 3 * HOUR);
     }
 
