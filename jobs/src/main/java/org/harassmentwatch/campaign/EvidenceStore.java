@@ -126,7 +126,13 @@ public class EvidenceStore extends KeyedCoProcessFunction<Integer, Incident, Evi
         Map<String, Integer> counts = refCounts(incident.evidence());
         Map<String, ScoredMessage> messages = new LinkedHashMap<>();
         for (String ref : counts.keySet()) {
-            messages.put(ref, held.get(ref).message);
+            HeldMessage h = held.get(ref);
+            if (h == null || h.message == null) {
+                // Only a detector giving back more holds than the message took could get here (see EvidenceRefs).
+                throw new IllegalStateException("evidence " + ref.replace('\u0001', '/') + " of incident "
+                        + incident.key() + " is no longer held: the detectors' holds are out of balance");
+            }
+            messages.put(ref, h.message);
         }
         List<ScoredMessage> evidence = new ArrayList<>(incident.evidence().size());
         for (String ref : incident.evidence()) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -151,5 +152,30 @@ class PairDetectorTest {
         harness.processWatermark(T0 + 3 * HOUR + 30 * DAY + 2 * HOUR);
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    /** References given back to the evidence store unreported (see {@link EvidenceRefs}). */
+    private List<String> released() {
+        List<String> refs = new ArrayList<>();
+        var out = harness.getSideOutput(EvidenceRefs.RELEASED);
+        if (out != null) {
+            out.forEach(r -> refs.addAll(r.getValue().released()));
+        }
+        return refs;
+    }
+
+    @Test
+    void unreportedEvidenceIsGivenBackWhenThePairGoesQuietAndReportedEvidenceIsNot() throws Exception {
+        send(edge("m1", "alice", "bob", T0));
+        send(edge("m2", "alice", "bob", T0 + 3 * HOUR)); // second occasion: reported with m1
+        send(edge("m3", "bob", "alice", T0 + 4 * HOUR)); // one message back, never reported
+        harness.processWatermark(T0 + 4 * HOUR);
+        assertThat(harness.extractOutputValues()).singleElement()
+                .satisfies(i -> assertThat(i.evidence()).containsExactly("chirp\u0001m1", "chirp\u0001m2"));
+        assertThat(released()).isEmpty();
+
+        harness.processWatermark(T0 + 40 * DAY);
+        assertThat(released()).containsExactly("chirp\u0001m3");
+        assertThat(harness.numKeyedStateEntries()).isZero();
     }
 }
