@@ -13,6 +13,7 @@ import org.harassmentwatch.detect.EvidenceFeed;
 import org.harassmentwatch.detect.EvidenceRefs;
 import org.harassmentwatch.detect.Incident;
 import org.harassmentwatch.detect.ScoredMessage;
+import org.harassmentwatch.ingest.MessageJson;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,7 +102,7 @@ public class EvidenceStore extends KeyedCoProcessFunction<Integer, Incident, Evi
             h = new HeldMessage();
         }
         if (h.message == null) {
-            h.message = feed.message();
+            h.message = unsealed(feed.message());
         }
         h.holds += feed.holds();
         List<Long> woken = h.waiting;
@@ -132,7 +133,7 @@ public class EvidenceStore extends KeyedCoProcessFunction<Integer, Incident, Evi
                 throw new IllegalStateException("evidence " + ref.replace('\u0001', '/') + " of incident "
                         + incident.key() + " is no longer held: the detectors' holds are out of balance");
             }
-            messages.put(ref, h.message);
+            messages.put(ref, sealed(h.message));
         }
         List<ScoredMessage> evidence = new ArrayList<>(incident.evidence().size());
         for (String ref : incident.evidence()) {
@@ -162,6 +163,20 @@ public class EvidenceStore extends KeyedCoProcessFunction<Integer, Incident, Evi
         }
     }
 
+    /**
+     * The message without its record SHA-256 (64 hex characters, about an eighth of a held message): most held
+     * messages are never reported, and the seal is a function of the message alone, so it is computed again, the
+     * same, for those that are.
+     */
+    private static ScoredMessage unsealed(ScoredMessage s) {
+        return new ScoredMessage(s.message(), s.scores(), null, s.categoryMask(), s.threat(), s.abusive());
+    }
+
+    private static ScoredMessage sealed(ScoredMessage s) {
+        return new ScoredMessage(s.message(), s.scores(), MessageJson.sha256Hex(s.message()), s.categoryMask(),
+                s.threat(), s.abusive());
+    }
+
     private static Map<String, Integer> refCounts(List<String> refs) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String ref : refs) {
@@ -172,7 +187,7 @@ public class EvidenceStore extends KeyedCoProcessFunction<Integer, Incident, Evi
 
     /** One message and the holds still outstanding on it (negative while releases overtook the message). */
     public static final class HeldMessage {
-        /** Null until the message arrives. */
+        /** Null until the message arrives; kept without its record SHA-256 (see {@link #unsealed}). */
         public ScoredMessage message;
         public int holds;
         /** Incidents waiting for this message to arrive. */

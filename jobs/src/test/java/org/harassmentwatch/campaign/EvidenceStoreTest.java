@@ -12,6 +12,7 @@ import org.harassmentwatch.detect.EvidenceRefs;
 import org.harassmentwatch.detect.Incident;
 import org.harassmentwatch.detect.ScoredMessage;
 import org.harassmentwatch.detect.TestEdges;
+import org.harassmentwatch.ingest.MessageJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,9 +45,14 @@ class EvidenceStoreTest {
                 (KeySelector<Incident, Integer>) i -> 0, (KeySelector<EvidenceFeed, Integer>) f -> 0, Types.INT);
     }
 
-    /** An abusive message aimed at {@code targets}: 3 holds per target (pair, target and sender detector). */
+    /**
+     * An abusive message aimed at {@code targets}, 3 holds per target (pair, target and sender detector), sealed as
+     * the job seals it (SHA-256 of its canonical record).
+     */
     private static ScoredMessage message(String id, String sender, List<String> targets, long at) {
-        return TestEdges.scored(id, sender, targets, at, false, List.of());
+        ScoredMessage s = TestEdges.scored(id, sender, targets, at, false, List.of());
+        return new ScoredMessage(s.message(), s.scores(), MessageJson.sha256Hex(s.message()), s.categoryMask(),
+                s.threat(), s.abusive());
     }
 
     private static Incident incident(String key, long at, ScoredMessage... evidence) {
@@ -96,7 +102,7 @@ class EvidenceStoreTest {
         report(incident("sender:a", T0 + MINUTE, m2, m1, m2));
         assertThat(harness.extractOutputValues()).singleElement().satisfies(r -> {
             assertThat(r.incident().key()).isEqualTo("sender:a");
-            assertThat(r.evidence()).containsExactly(m2, m1, m2);
+            assertThat(r.evidence()).containsExactly(m2, m1, m2); // seal included: computed again, the same
         });
     }
 
