@@ -178,4 +178,15 @@ class PairDetectorTest {
         assertThat(released()).containsExactly("chirp\u0001m3");
         assertThat(harness.numKeyedStateEntries()).isZero();
     }
+
+    @Test
+    void evidenceBeyondTheCapIsGivenBackAtOnce() throws Exception {
+        int cap = DetectionConfig.defaults().evidencePerKeyCap();
+        for (int k = 0; k <= cap; k++) { // one heated occasion: never an incident
+            send(edge("m" + k, "alice", "bob", T0 + k * 1000L));
+        }
+        harness.processWatermark(T0 + HOUR);
+        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(released()).containsExactly("chirp\u0001m" + cap);
+    }
 }
