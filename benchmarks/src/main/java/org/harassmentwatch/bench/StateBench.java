@@ -1,6 +1,8 @@
 package org.harassmentwatch.bench;
 
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -15,10 +17,16 @@ import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.runtime.state.storage.FileSystemCheckpointStorage;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.util.Collector;
 import org.harassmentwatch.detect.AbusiveEdge;
+import org.harassmentwatch.campaign.EvidenceStore;
+import org.harassmentwatch.campaign.ResolvedIncident;
 import org.harassmentwatch.detect.DetectionConfig;
+import org.harassmentwatch.detect.EvidenceFeed;
+import org.harassmentwatch.detect.EvidenceRefs;
 import org.harassmentwatch.detect.Incident;
 import org.harassmentwatch.detect.PairDetector;
 import org.harassmentwatch.detect.ScoredMessage;
@@ -37,11 +45,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Row 4a: bytes of keyed state per active key of the pair, target and sender detectors (heap backend).
+ * Row 4a: bytes of keyed state per active key of the pair, target and sender detectors (heap backend), and of the
+ * evidence store that keeps the messages their evidence references point to.
  *
  * <p>The in-memory traffic is decoded and scored by the job's own code ({@link ScoredTraffic}), fanned out by
  * {@link ToEdges}, and fed in input order to each real detector in a keyed operator test harness, with the watermark
@@ -54,8 +64,11 @@ import java.util.function.Supplier;
  *       shared between keys counted once) divided by the same keys; without the state table's entry (about 40 B)
  *       and the timers. Needs {@code -Djdk.attach.allowAttachSelf=true} (JOL cannot size records without
  *       instrumentation); without it the heap rows say "not measured";</li>
- *   <li>the share of the evidence kept per key ({@code unreported} scored messages, text included): the same
- *       values serialized with and without it.</li>
+ *   <li>the share of the evidence references kept per key ({@code unreported}): the same values serialized with
+ *       and without them;</li>
+ *   <li>the evidence store at the same moment: fed every abusive message with its holds, the references the
+ *       detectors released and the incidents they emitted, it holds the messages some detector still refers to;
+ *       checkpoint bytes per held message, and the whole store per active pair.</li>
  * </ul>
  */
 final class StateBench {
@@ -76,9 +89,9 @@ final class StateBench {
                                 KeySelector<AbusiveEdge, String> key, Consumer<S> dropEvidence) {
     }
 
-    /** What was measured for one detector. */
+    /** What was measured for one detector, with what it emitted (for the evidence store). */
     record Measurement(String label, long keys, long snapshotBytes, long heapBytes, long valueBytes,
-                       long evidenceBytes, long keyBytes) {
+                       long evidenceBytes, long keyBytes, List<Incident> incidents, List<EvidenceFeed> released) {
         double snapshotPerKey() {
             return snapshotBytes / (double) keys;
         }
@@ -128,6 +141,8 @@ final class StateBench {
                 () -> new SenderDetector(config), AbusiveEdge::senderId, s -> s.unreported = new ArrayList<>()),
                 abusiveOnly(edges), lag);
 
+        StoreMeasurement store = measureStore(scored, List.of(pair, target, sender));
+
         String command = settings.rerun(SECTION);
         String input_ = String.format(Locale.ROOT, "%,d generated messages, all state live at the end of the month",
                 input.size());
@@ -140,21 +155,36 @@ final class StateBench {
         rows.add(heapRow("state_heap_bytes_per_active_target", target, command));
         rows.add(ResultRow.figure("state_bytes_per_active_sender", sender.snapshotPerKey(), "bytes", command,
                 describe(sender)));
+        // The messages the detectors refer to are kept once, by the evidence store: its cost in full, per message
+        // and spread over the active pairs, so that none of the evidence's cost is out of sight.
+        rows.add(ResultRow.figure("state_bytes_per_held_evidence_message", store.snapshotPerMessage(), "bytes",
+                command, String.format(Locale.ROOT, "evidence store (one subtask) checkpoint bytes / %,d abusive "
+                        + "messages a detector still refers to (scored message with text, scores, spans, SHA-256, and "
+                        + "its hold count)", store.messages())));
+        rows.add(heapRow("state_heap_bytes_per_held_evidence_message", store.heapPerMessage(),
+                "key + value objects on the heap, per held message", command));
+        rows.add(ResultRow.figure("evidence_store_bytes_per_active_pair", store.snapshotBytes() / (double) pair.keys(),
+                "bytes", command, String.format(Locale.ROOT, "the whole evidence store's checkpoint / %,d active pairs "
+                        + "(it also holds the target and sender detectors' evidence): pair state + this = %.0f B",
+                        pair.keys(), pair.snapshotPerKey() + store.snapshotBytes() / (double) pair.keys())));
         return rows;
     }
 
     private static ResultRow heapRow(String name, Measurement m, String command) {
-        String note = "key + value objects on the heap backend's heap (JOL), per active " + m.label()
-                + "; plus ~40 B state-table entry and the timers";
-        return Double.isNaN(m.heapPerKey())
+        return heapRow(name, m.heapPerKey(), "key + value objects on the heap backend's heap (JOL), per active "
+                + m.label() + "; plus ~40 B state-table entry and the timers", command);
+    }
+
+    private static ResultRow heapRow(String name, double value, String note, String command) {
+        return Double.isNaN(value)
                 ? new ResultRow(name, null, "bytes", null, ResultRow.Goal.NONE, command,
                         "not measured: needs -Djdk.attach.allowAttachSelf=true")
-                : ResultRow.figure(name, m.heapPerKey(), "bytes", command, note);
+                : ResultRow.figure(name, value, "bytes", command, note);
     }
 
     private static String describe(Measurement m) {
-        return String.format(Locale.ROOT, "checkpoint bytes / %,d active %s keys; evidence (unreported scored "
-                        + "messages) is %.0f%% of the values; key %.0f B", m.keys(), m.label(), 100 * m.evidenceShare(),
+        return String.format(Locale.ROOT, "checkpoint bytes / %,d active %s keys; evidence references (unreported "
+                        + "messages' ids) are %.0f%% of the values; key %.0f B", m.keys(), m.label(), 100 * m.evidenceShare(),
                 m.keyBytes() / (double) m.keys());
     }
 
@@ -178,16 +208,18 @@ final class StateBench {
             KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
             long maxTime = Long.MIN_VALUE;
             int n = 0;
+            List<Incident> incidents = new ArrayList<>();
+            List<EvidenceFeed> released = new ArrayList<>();
             for (AbusiveEdge e : edges) {
                 harness.processElement(e, e.time());
                 maxTime = Math.max(maxTime, e.time());
                 if (++n % 1024 == 0) {
                     harness.processWatermark(maxTime - lagMillis);
-                    harness.getOutput().clear();
+                    drain(harness, incidents, released);
                 }
             }
             harness.processWatermark(maxTime - lagMillis);
-            harness.getOutput().clear();
+            drain(harness, incidents, released);
             OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
             long snapshotBytes = snapshot.getManagedKeyedState().getStateSize();
 
@@ -217,11 +249,90 @@ final class StateBench {
                 keyBytes += out.length();
             }
             Measurement m = new Measurement(d.label(), keys.size(), snapshotBytes, heapBytes(live), valueBytes,
-                    valueBytes - withoutEvidence, keyBytes);
+                    valueBytes - withoutEvidence, keyBytes, incidents, released);
             log.printf(Locale.ROOT, "bench: state %-6s %,8d keys, checkpoint %,12d B = %,6.0f B/key, heap %,6.0f "
                             + "B/key, values %,6.0f B/key of which evidence %.0f%%%n", d.label(), m.keys(),
                     m.snapshotBytes(), m.snapshotPerKey(), m.heapPerKey(), valueBytes / (double) keys.size(),
                     100 * m.evidenceShare());
+            return m;
+        } finally {
+            deleteRecursively(checkpoints);
+        }
+    }
+
+    /** Moves what the detector emitted so far (incidents, released evidence references) out of the harness. */
+    private static void drain(KeyedOneInputStreamOperatorTestHarness<String, AbusiveEdge, Incident> harness,
+                              List<Incident> incidents, List<EvidenceFeed> released) {
+        incidents.addAll(harness.extractOutputValues());
+        harness.getOutput().clear();
+        var side = harness.getSideOutput(EvidenceRefs.RELEASED);
+        if (side != null) {
+            side.forEach(r -> released.add(r.getValue()));
+            side.clear();
+        }
+    }
+
+    /** What was measured for the evidence store. */
+    record StoreMeasurement(long messages, long snapshotBytes, long heapBytes, long valueBytes) {
+        double snapshotPerMessage() {
+            return snapshotBytes / (double) messages;
+        }
+
+        double heapPerMessage() {
+            return heapBytes < 0 ? Double.NaN : heapBytes / (double) messages;
+        }
+    }
+
+    /**
+     * The evidence store at the same moment: every abusive message with its holds, the references the detectors gave
+     * back and the incidents they emitted (which give back theirs) so far; what is left is what some detector still
+     * refers to.
+     */
+    private StoreMeasurement measureStore(List<ScoredMessage> scored, List<Measurement> detectors) throws Exception {
+        Path checkpoints = Files.createTempDirectory("hw-bench-state-store-");
+        try (KeyedTwoInputStreamOperatorTestHarness<Integer, Incident, EvidenceFeed, ResolvedIncident> harness =
+                     new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(new EvidenceStore()),
+                             (KeySelector<Incident, Integer>) i -> 0, (KeySelector<EvidenceFeed, Integer>) f -> 0,
+                             Types.INT)) {
+            harness.setCheckpointStorage(new FileSystemCheckpointStorage(checkpoints.toUri()));
+            harness.open();
+            for (ScoredMessage s : scored) {
+                if (EvidenceRefs.holdsOf(s) > 0) {
+                    harness.processElement2(EvidenceFeed.held(s), s.message().createdAt());
+                }
+            }
+            for (Measurement d : detectors) {
+                for (EvidenceFeed f : d.released()) {
+                    harness.processElement2(f, 0L);
+                }
+                for (Incident i : d.incidents()) {
+                    harness.processElement1(i, i.detectedAt());
+                    harness.getOutput().clear();
+                }
+            }
+            long snapshotBytes = harness.snapshot(1L, 1L).getManagedKeyedState().getStateSize();
+            KeyedStateBackend<Integer> backend = harness.getOperator().getKeyedStateBackend();
+            backend.setCurrentKey(0);
+            MapStateDescriptor<String, EvidenceStore.HeldMessage> descriptor = new MapStateDescriptor<>(
+                    "held-messages", Types.STRING, TypeInformation.of(EvidenceStore.HeldMessage.class));
+            MapState<String, EvidenceStore.HeldMessage> held = backend.getPartitionedState(VoidNamespace.INSTANCE,
+                    VoidNamespaceSerializer.INSTANCE, descriptor);
+            TypeSerializer<EvidenceStore.HeldMessage> serializer = TypeInformation.of(EvidenceStore.HeldMessage.class)
+                    .createSerializer(new SerializerConfigImpl());
+            DataOutputSerializer out = new DataOutputSerializer(4096);
+            long messages = 0;
+            long valueBytes = 0;
+            List<Object> live = new ArrayList<>();
+            for (Map.Entry<String, EvidenceStore.HeldMessage> e : held.entries()) {
+                messages++;
+                valueBytes += serializedSize(serializer, e.getValue(), out);
+                live.add(e.getKey());
+                live.add(e.getValue());
+            }
+            StoreMeasurement m = new StoreMeasurement(messages, snapshotBytes, heapBytes(live), valueBytes);
+            log.printf(Locale.ROOT, "bench: state store  %,8d held messages, checkpoint %,12d B = %,6.0f B/message, "
+                            + "heap %,6.0f B/message, values %,6.0f B/message%n", messages, snapshotBytes,
+                    m.snapshotPerMessage(), m.heapPerMessage(), valueBytes / (double) messages);
             return m;
         } finally {
             deleteRecursively(checkpoints);

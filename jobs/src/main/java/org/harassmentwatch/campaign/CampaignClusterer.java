@@ -37,7 +37,7 @@ import java.util.TreeSet;
  * Merges keep the oldest campaign's id and record the others in {@code merged_from}; each absorbed, already
  * published campaign gets a last version with status "merged" and {@code merged_into}.
  */
-public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Incident, CampaignUpdate> {
+public class CampaignClusterer extends EventTimeOrderedFunction<Integer, ResolvedIncident, CampaignUpdate> {
 
     private static final int MAX_MERGE_ROUNDS = 8;
     private static final long TRANSITION_BUCKET_MILLIS = 3_600_000L;
@@ -61,7 +61,7 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Inciden
     private transient Map<String, CampaignState> working;
 
     public CampaignClusterer(DetectionConfig config, String lexiconVersion) {
-        super(TypeInformation.of(Incident.class), IncidentOrder.INSTANCE);
+        super(TypeInformation.of(ResolvedIncident.class), IncidentOrder.INSTANCE);
         this.config = config;
         this.lexiconVersion = lexiconVersion;
     }
@@ -85,12 +85,13 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Inciden
     }
 
     @Override
-    protected long timestampOf(Incident incident) {
-        return incident.detectedAt();
+    protected long timestampOf(ResolvedIncident resolved) {
+        return resolved.incident().detectedAt();
     }
 
     @Override
-    protected void onEvent(Incident incident, Context ctx, Collector<CampaignUpdate> out) throws Exception {
+    protected void onEvent(ResolvedIncident resolved, Context ctx, Collector<CampaignUpdate> out) throws Exception {
+        Incident incident = resolved.incident();
         applyTransitionsUpTo(incident.detectedAt(), out);
         working.clear();
         TreeSet<String> candidates = new TreeSet<>();
@@ -126,7 +127,7 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Inciden
                 }
             }
         }
-        apply(campaign, incident, newEvidence);
+        apply(campaign, incident, resolved.evidence(), newEvidence);
         index(campaign);
 
         for (int round = 0; round < MAX_MERGE_ROUNDS; round++) {
@@ -276,7 +277,7 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Inciden
         return c;
     }
 
-    private void apply(CampaignState c, Incident incident, List<ScoredMessage> newEvidence) {
+    private void apply(CampaignState c, Incident incident, List<ScoredMessage> evidence, List<ScoredMessage> newEvidence) {
         CampaignState.IncidentSnap snap = new CampaignState.IncidentSnap();
         snap.kind = incident.kind();
         snap.tier = incident.tier();
@@ -308,7 +309,7 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Inciden
         }
         c.firstSeen = Math.min(c.firstSeen, incident.firstSeen());
         c.lastSeen = Math.max(c.lastSeen, incident.lastSeen());
-        for (ScoredMessage m : incident.evidence()) {
+        for (ScoredMessage m : evidence) {
             addEvidence(c, m, newEvidence);
         }
     }
@@ -567,11 +568,13 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Inciden
     }
 
     /** Total order of incidents with equal timestamps. */
-    enum IncidentOrder implements Comparator<Incident> {
+    enum IncidentOrder implements Comparator<ResolvedIncident> {
         INSTANCE;
 
         @Override
-        public int compare(Incident a, Incident b) {
+        public int compare(ResolvedIncident ra, ResolvedIncident rb) {
+            Incident a = ra.incident();
+            Incident b = rb.incident();
             int c = a.key().compareTo(b.key());
             if (c == 0) {
                 c = Integer.compare(a.messageCount(), b.messageCount());

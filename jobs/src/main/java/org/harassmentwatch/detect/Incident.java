@@ -25,7 +25,8 @@ import java.util.List;
  * @param newAccountShare share of senders with accounts younger than the new-account age
  * @param sharedHashtags hashtags used by at least two senders, sorted
  * @param sharedUrls     URLs used by at least two senders, sorted
- * @param evidence       scored messages newly attached since the previous emission for this key
+ * @param evidence       references ({@link EvidenceRefs}) to the abusive messages newly attached since the previous
+ *                       emission for this key, in the order seen; the evidence store resolves them to messages
  */
 public record Incident(
         String kind,
@@ -46,5 +47,5 @@ public record Incident(
         double newAccountShare,
         List<String> sharedHashtags,
         List<String> sharedUrls,
-        List<ScoredMessage> evidence) {
+        List<String> evidence) {
 }

@@ -77,8 +77,11 @@ public class PairDetector extends EventTimeOrderedFunction<String, AbusiveEdge, 
         if (edge.scored().threat()) {
             dir.threats++;
         }
+        String ref = EvidenceRefs.of(edge.scored());
         if (dir.unreported.size() < config.evidencePerKeyCap()) {
-            dir.unreported.add(edge.scored());
+            dir.unreported.add(ref);
+        } else {
+            EvidenceRefs.release(List.of(ref), ctx);
         }
 
         int occasions = dir.occasions.size();
@@ -120,6 +123,8 @@ public class PairDetector extends EventTimeOrderedFunction<String, AbusiveEdge, 
         }
         long cutoff = time - config.courseOfConductWindow().toMillis();
         if (s.lastTime <= cutoff) {
+            EvidenceRefs.release(s.lowToHigh.unreported, ctx);
+            EvidenceRefs.release(s.highToLow.unreported, ctx);
             state.clear();
             return;
         }
@@ -140,12 +145,15 @@ public class PairDetector extends EventTimeOrderedFunction<String, AbusiveEdge, 
         }
     }
 
-    /** One direction of a pair: its abusive occasions, its rough-or-abusive occasions, unreported evidence. */
+    /**
+     * One direction of a pair: its abusive occasions, its rough-or-abusive occasions, and references to the abusive
+     * messages not yet reported (see {@link EvidenceRefs}; the messages themselves are kept once, by the evidence store).
+     */
     public static final class Direction {
         public Occasions occasions = new Occasions();
         public Occasions rough = new Occasions();
         public int threats;
-        public List<ScoredMessage> unreported = new ArrayList<>();
+        public List<String> unreported = new ArrayList<>();
 
         public Direction() {
         }

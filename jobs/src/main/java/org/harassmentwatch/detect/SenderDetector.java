@@ -45,6 +45,7 @@ public class SenderDetector extends EventTimeOrderedFunction<String, AbusiveEdge
         if (s != null) {
             s.expireBefore(t - window);
             if (s.targets.isEmpty()) {
+                EvidenceRefs.release(s.unreported, ctx);
                 s = null; // quiet for a whole window: a new episode
             }
         }
@@ -69,8 +70,11 @@ public class SenderDetector extends EventTimeOrderedFunction<String, AbusiveEdge
         }
         s.lastSeen = Math.max(s.lastSeen, t);
         s.firstSeen = Math.min(s.firstSeen, t);
+        String ref = EvidenceRefs.of(edge.scored());
         if (s.unreported.size() < config.evidencePerKeyCap()) {
-            s.unreported.add(edge.scored());
+            s.unreported.add(ref);
+        } else {
+            EvidenceRefs.release(List.of(ref), ctx);
         }
         int distinct = s.targets.size();
         if (distinct >= config.spreeLowTierTargets()) {
@@ -102,6 +106,7 @@ public class SenderDetector extends EventTimeOrderedFunction<String, AbusiveEdge
     protected void onTime(long time, OnTimerContext ctx, Collector<Incident> out) throws Exception {
         SenderState s = state.value();
         if (s != null && s.lastSeen <= time - config.spreeWindow().toMillis()) {
+            EvidenceRefs.release(s.unreported, ctx);
             state.clear();
         }
     }
@@ -110,7 +115,8 @@ public class SenderDetector extends EventTimeOrderedFunction<String, AbusiveEdge
     public static final class SenderState {
         public List<String> targets = new ArrayList<>();
         public List<Long> lastAt = new ArrayList<>();
-        public List<ScoredMessage> unreported = new ArrayList<>();
+        /** References to abusive messages not yet reported, one per edge (see {@link EvidenceRefs}). */
+        public List<String> unreported = new ArrayList<>();
         public long firstSeen = Long.MAX_VALUE;
         public long lastSeen = Long.MIN_VALUE;
         public int messages;

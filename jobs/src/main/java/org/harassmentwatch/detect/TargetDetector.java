@@ -51,6 +51,7 @@ public class TargetDetector extends EventTimeOrderedFunction<String, AbusiveEdge
         long retention = config.targetRetention().toMillis();
         s.expireBefore(t - retention);
         if (s.entries.isEmpty()) {
+            EvidenceRefs.release(s.unreported, ctx);
             s = new TargetState(); // everyone went quiet for a whole retention: a new episode starts
         }
 
@@ -89,8 +90,11 @@ public class TargetDetector extends EventTimeOrderedFunction<String, AbusiveEdge
             s.firstSeen = t;
         }
         s.lastSeen = Math.max(s.lastSeen, t);
+        String ref = EvidenceRefs.of(edge.scored());
         if (s.unreported.size() < config.evidencePerKeyCap()) {
-            s.unreported.add(edge.scored());
+            s.unreported.add(ref);
+        } else {
+            EvidenceRefs.release(List.of(ref), ctx);
         }
 
         int shortCount = s.countActiveSince(t - config.pileOnShortWindow().toMillis());
@@ -158,6 +162,7 @@ public class TargetDetector extends EventTimeOrderedFunction<String, AbusiveEdge
         }
         long cutoff = time - config.targetRetention().toMillis();
         if (s.lastSeen <= cutoff) {
+            EvidenceRefs.release(s.unreported, ctx);
             state.clear();
         }
     }
@@ -165,7 +170,8 @@ public class TargetDetector extends EventTimeOrderedFunction<String, AbusiveEdge
     /** Everything kept about one target: one entry per distinct abusive sender, sorted by sender id. */
     public static final class TargetState {
         public List<SenderEntry> entries = new ArrayList<>();
-        public List<ScoredMessage> unreported = new ArrayList<>();
+        /** References to abusive messages not yet reported (see {@link EvidenceRefs}). */
+        public List<String> unreported = new ArrayList<>();
         public long firstSeen = Long.MIN_VALUE;
         public long lastSeen = Long.MIN_VALUE;
         public int messages;

@@ -1,13 +1,18 @@
 package org.harassmentwatch.job;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.harassmentwatch.campaign.CampaignClusterer;
 import org.harassmentwatch.campaign.CampaignUpdate;
+import org.harassmentwatch.campaign.EvidenceStore;
+import org.harassmentwatch.campaign.ResolvedIncident;
 import org.harassmentwatch.detect.AbusiveEdge;
 import org.harassmentwatch.detect.DetectionConfig;
+import org.harassmentwatch.detect.EvidenceFeed;
+import org.harassmentwatch.detect.EvidenceRefs;
 import org.harassmentwatch.detect.Incident;
 import org.harassmentwatch.detect.PairDetector;
 import org.harassmentwatch.detect.ScoredMessage;
@@ -31,10 +36,14 @@ import java.time.Duration;
  *
  * <pre>
  * raw (event time from the source) → decode (dead letters aside) → score (benign stop here) → first occurrence per message id
- *     → one edge per target ─┬ keyBy(pair)   → PairDetector   ─┐
- *                            ├ keyBy(target) → TargetDetector ─┼→ incidents → CampaignClusterer → campaign updates
- *                            └ keyBy(sender) → SenderDetector ─┘
+ *   ├→ one edge per target ─┬ keyBy(pair)   → PairDetector   ─┐
+ *   │                       ├ keyBy(target) → TargetDetector ─┼→ incidents (evidence references) ─┐
+ *   │                       └ keyBy(sender) → SenderDetector ─┘  + released references ─┐          │
+ *   └→ abusive messages (with their holds) ─────────────────────────────────────────────┴→ EvidenceStore
+ *                                     → incidents with their evidence messages → CampaignClusterer → campaign updates
  * </pre>
+ * The detectors keep evidence references, not messages: each abusive message is kept once, by the evidence store,
+ * while a detector may still report it (see {@link EvidenceRefs}).
  */
 public final class HarassmentCampaignJob {
 
@@ -95,27 +104,45 @@ public final class HarassmentCampaignJob {
                 .flatMap(new ToEdges(config))
                 .uid("edges").name("one edge per target");
 
-        DataStream<Incident> pairs = edges
+        SingleOutputStreamOperator<Incident> pairs = edges
                 .keyBy((KeySelector<AbusiveEdge, String>) PairDetector::pairKey)
                 .process(new PairDetector(config))
                 .uid("detect-pair").name("persistent pair (sender↔target)");
         // Rough-only messages serve the pair detector's banter check; the group detectors see abuse only.
         DataStream<AbusiveEdge> abusiveEdges = edges.filter(e -> e.scored().abusive())
                 .uid("abusive-edges").name("abusive only");
-        DataStream<Incident> targets = abusiveEdges
+        SingleOutputStreamOperator<Incident> targets = abusiveEdges
                 .keyBy((KeySelector<AbusiveEdge, String>) AbusiveEdge::targetId)
                 .process(new TargetDetector(config))
                 .uid("detect-target").name("pile-on / target group (per target)");
-        DataStream<Incident> senders = abusiveEdges
+        SingleOutputStreamOperator<Incident> senders = abusiveEdges
                 .keyBy((KeySelector<AbusiveEdge, String>) AbusiveEdge::senderId)
                 .process(new SenderDetector(config))
                 .uid("detect-sender").name("spree (per sender)");
         DataStream<Incident> incidents = pairs.union(targets, senders);
 
+        // Each abusive message once, with the holds the detectors will take on it, and the holds they give back on
+        // references dropped unreported: the evidence store keeps a message exactly while something can refer to it.
+        DataStream<EvidenceFeed> evidenceFeed = abusive
+                .filter(s -> EvidenceRefs.holdsOf(s) > 0)
+                .uid("evidence-messages").name("abusive messages for the evidence store")
+                .map(EvidenceFeed::held).returns(TypeInformation.of(EvidenceFeed.class))
+                .uid("evidence-holds").name("holds per abusive message")
+                .union(pairs.getSideOutput(EvidenceRefs.RELEASED), targets.getSideOutput(EvidenceRefs.RELEASED),
+                        senders.getSideOutput(EvidenceRefs.RELEASED));
+
+        // One store instance, beside the one clustering instance it feeds: incidents reach both through one channel.
+        DataStream<ResolvedIncident> resolved = incidents
+                .keyBy((KeySelector<Incident, Integer>) i -> 0)
+                .connect(evidenceFeed.keyBy((KeySelector<EvidenceFeed, Integer>) f -> 0))
+                .process(new EvidenceStore())
+                .uid("evidence-store").name("evidence store: resolve incident evidence")
+                .setParallelism(1);
+
         // One clustering instance sees every incident: merges across targets need the global view, and incidents
         // are few (only abusive activity that crossed a threshold).
-        DataStream<CampaignUpdate> campaigns = incidents
-                .keyBy((KeySelector<Incident, Integer>) i -> 0)
+        DataStream<CampaignUpdate> campaigns = resolved
+                .keyBy((KeySelector<ResolvedIncident, Integer>) i -> 0)
                 .process(new CampaignClusterer(config, AbuseScorer.loadDefault().version()))
                 .uid("campaigns").name("campaign clustering")
                 .setParallelism(1);

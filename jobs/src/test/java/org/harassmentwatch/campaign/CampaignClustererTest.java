@@ -5,6 +5,7 @@ import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.harassmentwatch.detect.DetectionConfig;
+import org.harassmentwatch.detect.EvidenceRefs;
 import org.harassmentwatch.detect.Incident;
 import org.harassmentwatch.detect.ScoredMessage;
 import org.harassmentwatch.detect.TestEdges;
@@ -26,13 +27,13 @@ import static org.harassmentwatch.detect.TestEdges.T0;
 
 class CampaignClustererTest {
 
-    private KeyedOneInputStreamOperatorTestHarness<Integer, Incident, CampaignUpdate> harness;
+    private KeyedOneInputStreamOperatorTestHarness<Integer, ResolvedIncident, CampaignUpdate> harness;
 
     @BeforeEach
     void open() throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new CampaignClusterer(DetectionConfig.defaults(), "lexicon-test")),
-                (KeySelector<Incident, Integer>) i -> 0, Types.INT);
+                (KeySelector<ResolvedIncident, Integer>) i -> 0, Types.INT);
         harness.open();
     }
 
@@ -41,8 +42,8 @@ class CampaignClustererTest {
         harness.close();
     }
 
-    private void send(Incident i) throws Exception {
-        harness.processElement(i, i.detectedAt());
+    private void send(ResolvedIncident i) throws Exception {
+        harness.processElement(i, i.incident().detectedAt());
     }
 
     /** Latest version of every campaign id. */
@@ -61,26 +62,43 @@ class CampaignClustererTest {
         return IntStream.rangeClosed(from, to).mapToObj(i -> prefix + String.format("%02d", i)).toList();
     }
 
-    static Incident group(String kind, String target, List<String> senders, long at) {
+    /** An incident as the evidence store hands it to the clustering: references and the messages they stand for. */
+    static ResolvedIncident resolved(Incident incident, List<ScoredMessage> evidence) {
+        return new ResolvedIncident(incident, evidence);
+    }
+
+    static List<String> refs(List<ScoredMessage> evidence) {
+        return evidence.stream().map(EvidenceRefs::of).toList();
+    }
+
+    static String idFor(ResolvedIncident resolved) {
+        return CampaignIds.idFor(resolved.incident());
+    }
+
+    static ResolvedIncident group(String kind, String target, List<String> senders, long at) {
         List<ScoredMessage> evidence = new ArrayList<>();
         for (String s : senders) {
             evidence.add(TestEdges.scored(s + "-" + target, s, List.of(target), at, false, List.of("tag")));
         }
         boolean pileOn = kind.equals("pile_on");
-        return new Incident(kind, "target:" + target, kind, pileOn, at, at - 10 * MINUTE, at, senders, List.of(target),
-                senders.size(), 0, 0, senders.size(), 0.5, 0.9, 0.25, List.of("tag"), List.of(), evidence);
+        return resolved(new Incident(kind, "target:" + target, kind, pileOn, at, at - 10 * MINUTE, at, senders, List.of(target),
+                senders.size(), 0, 0, senders.size(), 0.5, 0.9, 0.25, List.of("tag"), List.of(), refs(evidence)), evidence);
     }
 
-    static Incident pair(String sender, String target, int occasions, long at) {
-        return new Incident("persistent_pair", "pair:" + sender + ">" + target, "course_of_conduct", true, at, at - 2 * DAY,
-                at, List.of(sender), List.of(target), occasions, occasions, 0, 1, 0, 0, 0, List.of(), List.of(),
-                List.of(TestEdges.scored("p-" + sender + "-" + at, sender, List.of(target), at, false, List.of())));
+    static ResolvedIncident pair(String sender, String target, int occasions, long at) {
+        List<ScoredMessage> evidence =
+                List.of(TestEdges.scored("p-" + sender + "-" + at, sender, List.of(target), at, false, List.of()));
+        return resolved(new Incident("persistent_pair", "pair:" + sender + ">" + target, "course_of_conduct", true, at,
+                at - 2 * DAY, at, List.of(sender), List.of(target), occasions, occasions, 0, 1, 0, 0, 0, List.of(),
+                List.of(), refs(evidence)), evidence);
     }
 
-    static Incident spree(String sender, List<String> targets, long at) {
-        return new Incident("spree", "sender:" + sender, targets.size() >= 5 ? "spree" : "spree_low", true, at, at - HOUR,
-                at, List.of(sender), targets, targets.size(), 0, 0, 1, 0, 0, 0, List.of(), List.of(),
-                List.of(TestEdges.scored("s-" + sender + "-" + at, sender, targets, at, false, List.of())));
+    static ResolvedIncident spree(String sender, List<String> targets, long at) {
+        List<ScoredMessage> evidence =
+                List.of(TestEdges.scored("s-" + sender + "-" + at, sender, targets, at, false, List.of()));
+        return resolved(new Incident("spree", "sender:" + sender, targets.size() >= 5 ? "spree" : "spree_low", true, at,
+                at - HOUR, at, List.of(sender), targets, targets.size(), 0, 0, 1, 0, 0, 0, List.of(), List.of(),
+                refs(evidence)), evidence);
     }
 
     @Test
@@ -178,19 +196,19 @@ class CampaignClustererTest {
         send(pair("a", "b", 2, T0));
         send(pair("x", "y", 2, T0 + 8 * DAY)); // later activity elsewhere moves event time on
         harness.processWatermark(T0 + 8 * DAY);
-        String first = CampaignIds.idFor(pair("a", "b", 2, T0));
+        String first = idFor(pair("a", "b", 2, T0));
         assertThat(latest().get(first).status()).isEqualTo("dormant");
 
-        Incident driver = pair("p", "q", 2, T0 + 31 * DAY);
+        ResolvedIncident driver = pair("p", "q", 2, T0 + 31 * DAY);
         send(driver);
         harness.processWatermark(T0 + 31 * DAY);
         assertThat(latest().get(first).status()).isEqualTo("closed");
-        assertThat(latest().get(CampaignIds.idFor(pair("x", "y", 2, T0 + 8 * DAY))).status()).isEqualTo("dormant");
+        assertThat(latest().get(idFor(pair("x", "y", 2, T0 + 8 * DAY))).status()).isEqualTo("dormant");
 
         // The same pair abusing again after closure opens a new campaign: the old one is gone from state.
         send(pair("a", "b", 2, T0 + 32 * DAY));
         harness.processWatermark(T0 + 32 * DAY);
-        assertThat(latest()).containsKey(CampaignIds.idFor(pair("a", "b", 2, T0 + 32 * DAY)));
+        assertThat(latest()).containsKey(idFor(pair("a", "b", 2, T0 + 32 * DAY)));
         assertThat(harness.numEventTimeTimers()).isZero();
     }
 
@@ -203,10 +221,10 @@ class CampaignClustererTest {
 
         try (var fresh = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new CampaignClusterer(DetectionConfig.defaults(), "lexicon-test")),
-                (KeySelector<Incident, Integer>) i -> 0, Types.INT)) {
+                (KeySelector<ResolvedIncident, Integer>) i -> 0, Types.INT)) {
             fresh.open();
-            Incident only = pair("p", "q", 2, T0 + 31 * DAY);
-            fresh.processElement(only, only.detectedAt());
+            ResolvedIncident only = pair("p", "q", 2, T0 + 31 * DAY);
+            fresh.processElement(only, only.incident().detectedAt());
             fresh.processWatermark(T0 + 31 * DAY);
             assertThat(withClosedCampaign).isEqualTo(fresh.numKeyedStateEntries());
         }
@@ -221,13 +239,13 @@ class CampaignClustererTest {
         assertThat(first).extracting(u -> u.campaign().version()).containsExactly(1L, 2L);
         assertThat(first.get(0).created()).isTrue();
         assertThat(first.get(1).created()).isFalse();
-        assertThat(first.get(0).campaign().campaignId()).isEqualTo(CampaignIds.idFor(pair("a", "b", 2, T0)));
+        assertThat(first.get(0).campaign().campaignId()).isEqualTo(idFor(pair("a", "b", 2, T0)));
     }
 
     /** A run with merges of every kind: groups bridging targets, a spree joining, pairs of a spree's sender. */
-    private static void mergeHeavyScenario(KeyedOneInputStreamOperatorTestHarness<Integer, Incident, CampaignUpdate> h)
+    private static void mergeHeavyScenario(KeyedOneInputStreamOperatorTestHarness<Integer, ResolvedIncident, CampaignUpdate> h)
             throws Exception {
-        List<Incident> incidents = new ArrayList<>();
+        List<ResolvedIncident> incidents = new ArrayList<>();
         incidents.add(pair("s01", "v1", 2, T0));
         incidents.add(spree("s01", List.of("v1", "v2", "v3"), T0 + HOUR));
         incidents.add(group("pile_on", "t1", senders("m", 1, 8), T0 + 2 * HOUR));
@@ -238,8 +256,8 @@ class CampaignClustererTest {
         incidents.add(spree("m01", List.of("t1", "t3"), T0 + 5 * HOUR));
         incidents.add(pair("s01", "v2", 3, T0 + 6 * HOUR));
         incidents.add(pair("late", "v9", 2, T0 + 40 * DAY)); // closes everything before it
-        for (Incident i : incidents) {
-            h.processElement(i, i.detectedAt());
+        for (ResolvedIncident i : incidents) {
+            h.processElement(i, i.incident().detectedAt());
         }
         h.processWatermark(T0 + 41 * DAY);
     }
@@ -252,7 +270,7 @@ class CampaignClustererTest {
                 .toList();
         try (var rocks = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new CampaignClusterer(DetectionConfig.defaults(), "lexicon-test")),
-                (KeySelector<Incident, Integer>) i -> 0, Types.INT)) {
+                (KeySelector<ResolvedIncident, Integer>) i -> 0, Types.INT)) {
             rocks.setStateBackend(new org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend());
             rocks.open();
             mergeHeavyScenario(rocks);
@@ -264,14 +282,15 @@ class CampaignClustererTest {
         assertThat(heap).anySatisfy(json -> assertThat(json).contains("\"status\":\"merged\""));
     }
 
-    static Incident threats(String sender, String target, long... times) {
+    static ResolvedIncident threats(String sender, String target, long... times) {
         List<ScoredMessage> evidence = new ArrayList<>();
         for (long t : times) {
             evidence.add(TestEdges.scored("th-" + t, sender, List.of(target), t, true, List.of()));
         }
         long last = times[times.length - 1];
-        return new Incident("persistent_pair", "pair:" + sender + ">" + target, "threat", true, last, times[0], last,
-                List.of(sender), List.of(target), times.length, 1, times.length, 1, 0, 0, 0, List.of(), List.of(), evidence);
+        return resolved(new Incident("persistent_pair", "pair:" + sender + ">" + target, "threat", true, last, times[0],
+                last, List.of(sender), List.of(target), times.length, 1, times.length, 1, 0, 0, 0, List.of(), List.of(),
+                refs(evidence)), evidence);
     }
 
     @Test
@@ -280,8 +299,8 @@ class CampaignClustererTest {
         send(threats("c", "d", T0 + HOUR, T0 + 4 * HOUR));
         harness.processWatermark(T0 + 5 * HOUR);
         Map<String, Campaign> campaigns = latest();
-        Campaign oneOccasion = campaigns.get(CampaignIds.idFor(threats("a", "b", T0, T0 + 10 * MINUTE)));
-        Campaign twoOccasions = campaigns.get(CampaignIds.idFor(threats("c", "d", T0 + HOUR, T0 + 4 * HOUR)));
+        Campaign oneOccasion = campaigns.get(idFor(threats("a", "b", T0, T0 + 10 * MINUTE)));
+        Campaign twoOccasions = campaigns.get(idFor(threats("c", "d", T0 + HOUR, T0 + 4 * HOUR)));
         assertThat(oneOccasion.legalElements()).extracting(Campaign.LegalElement::provision)
                 .contains("OSA 2023 s181").doesNotContain("PHA 1997 s4");
         assertThat(twoOccasions.legalElements()).filteredOn(l -> l.provision().equals("PHA 1997 s4"))

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +58,7 @@ class PairDetectorTest {
         assertThat(i.tier()).isEqualTo("course_of_conduct");
         assertThat(i.occasions()).isEqualTo(2);
         assertThat(i.messageCount()).isEqualTo(3);
-        assertThat(i.evidence()).extracting(s -> s.message().messageId()).containsExactly("m1", "m2", "m3");
+        assertThat(i.evidence()).containsExactly("chirp\u0001m1", "chirp\u0001m2", "chirp\u0001m3");
         assertThat(i.detectedAt()).isEqualTo(T0 + 3 * HOUR);
     }
 
@@ -151,5 +152,41 @@ class PairDetectorTest {
         harness.processWatermark(T0 + 3 * HOUR + 30 * DAY + 2 * HOUR);
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    /** References given back to the evidence store unreported (see {@link EvidenceRefs}). */
+    private List<String> released() {
+        List<String> refs = new ArrayList<>();
+        var out = harness.getSideOutput(EvidenceRefs.RELEASED);
+        if (out != null) {
+            out.forEach(r -> refs.addAll(r.getValue().released()));
+        }
+        return refs;
+    }
+
+    @Test
+    void unreportedEvidenceIsGivenBackWhenThePairGoesQuietAndReportedEvidenceIsNot() throws Exception {
+        send(edge("m1", "alice", "bob", T0));
+        send(edge("m2", "alice", "bob", T0 + 3 * HOUR)); // second occasion: reported with m1
+        send(edge("m3", "bob", "alice", T0 + 4 * HOUR)); // one message back, never reported
+        harness.processWatermark(T0 + 4 * HOUR);
+        assertThat(harness.extractOutputValues()).singleElement()
+                .satisfies(i -> assertThat(i.evidence()).containsExactly("chirp\u0001m1", "chirp\u0001m2"));
+        assertThat(released()).isEmpty();
+
+        harness.processWatermark(T0 + 40 * DAY);
+        assertThat(released()).containsExactly("chirp\u0001m3");
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void evidenceBeyondTheCapIsGivenBackAtOnce() throws Exception {
+        int cap = DetectionConfig.defaults().evidencePerKeyCap();
+        for (int k = 0; k <= cap; k++) { // one heated occasion: never an incident
+            send(edge("m" + k, "alice", "bob", T0 + k * 1000L));
+        }
+        harness.processWatermark(T0 + HOUR);
+        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(released()).containsExactly("chirp\u0001m" + cap);
     }
 }

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.harassmentwatch.detect.TestEdges.DAY;
 import static org.harassmentwatch.detect.TestEdges.HOUR;
@@ -65,5 +68,25 @@ class SenderDetectorTest {
         assertThat(harness.extractOutputValues()).isEmpty();
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    /** References given back to the evidence store unreported (see {@link EvidenceRefs}). */
+    private List<String> released() {
+        List<String> refs = new ArrayList<>();
+        var out = harness.getSideOutput(EvidenceRefs.RELEASED);
+        if (out != null) {
+            out.forEach(r -> refs.addAll(r.getValue().released()));
+        }
+        return refs;
+    }
+
+    @Test
+    void unreportedEvidenceIsGivenBackWhenTheSenderGoesQuiet() throws Exception {
+        AbusiveEdge e = edge("m1", "troll", "t1", T0);
+        harness.processElement(e, e.time());
+        harness.processWatermark(T0 + 2 * DAY);
+        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(released()).containsExactly("chirp\u0001m1");
+        assertThat(harness.numKeyedStateEntries()).isZero();
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,5 +116,26 @@ class TargetDetectorTest {
         harness.processWatermark(T0 + 4 * DAY);
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    /** References given back to the evidence store unreported (see {@link EvidenceRefs}). */
+    private List<String> released() {
+        List<String> refs = new ArrayList<>();
+        var out = harness.getSideOutput(EvidenceRefs.RELEASED);
+        if (out != null) {
+            out.forEach(r -> refs.addAll(r.getValue().released()));
+        }
+        return refs;
+    }
+
+    @Test
+    void unreportedEvidenceIsGivenBackAfterTheRetention() throws Exception {
+        send(TestEdges.edge("m1", "s1", "victim", T0));
+        send(TestEdges.edge("m2", "s2", "victim", T0 + MINUTE));
+        harness.processWatermark(T0 + HOUR);
+        assertThat(harness.extractOutputValues()).isEmpty();
+        harness.processWatermark(T0 + 4 * DAY);
+        assertThat(released()).containsExactly("chirp\u0001m1", "chirp\u0001m2");
+        assertThat(harness.numKeyedStateEntries()).isZero();
     }
 }

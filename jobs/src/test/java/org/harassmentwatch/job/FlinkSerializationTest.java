@@ -4,7 +4,10 @@ import org.apache.flink.types.PojoTestUtils;
 import org.harassmentwatch.campaign.Campaign;
 import org.harassmentwatch.campaign.CampaignState;
 import org.harassmentwatch.campaign.CampaignUpdate;
+import org.harassmentwatch.campaign.EvidenceStore;
+import org.harassmentwatch.campaign.ResolvedIncident;
 import org.harassmentwatch.detect.AbusiveEdge;
+import org.harassmentwatch.detect.EvidenceFeed;
 import org.harassmentwatch.detect.Incident;
 import org.harassmentwatch.detect.Occasions;
 import org.harassmentwatch.detect.PairDetector;
@@ -25,7 +28,8 @@ class FlinkSerializationTest {
             Campaign.LegalElement.class, Campaign.EvidenceSummary.class, Campaign.DetectorInfo.class,
             Campaign.IncidentSummary.class, CampaignState.class, CampaignState.IncidentSnap.class,
             CampaignState.EvidenceRef.class, Occasions.class, PairDetector.PairState.class, PairDetector.Direction.class,
-            TargetDetector.TargetState.class, TargetDetector.SenderEntry.class, SenderDetector.SenderState.class})
+            TargetDetector.TargetState.class, TargetDetector.SenderEntry.class, SenderDetector.SenderState.class,
+            EvidenceFeed.class, ResolvedIncident.class, EvidenceStore.HeldMessage.class, EvidenceStore.WaitingIncident.class})
     void isSerializedAsPojoWithoutKryo(Class<?> type) {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(type);
     }

@@ -47,9 +47,19 @@ class HarassmentCampaignJobTest {
 
     static Map<String, String> run(RuntimeExecutionMode mode, int parallelism, HarassmentCampaignJob.Settings settings,
                                    List<Campaign> finals) throws Exception {
-        BatchRun.Result r = BatchRun.run(List.of(messages), settings, parallelism, mode, u -> { }, d -> { });
-        finals.addAll(r.finalCampaigns());
         Map<String, String> docs = new TreeMap<>();
+        // Evidence documents too: the messages attached by each version, whole (text, scores, hashes, source), but
+        // for ingested_at, the wall-clock time at which this run read the line.
+        BatchRun.Result r = BatchRun.run(List.of(messages), settings, parallelism, mode, u -> {
+            for (var m : u.newEvidence()) {
+                Map<String, Object> doc = Documents.evidence(m, u.campaign().campaignId());
+                doc.remove("ingested_at");
+                docs.merge("evidence " + u.campaign().campaignId() + " " + m.message().messageId(),
+                        Documents.toJson(doc), (a, b) -> a + "\n" + b);
+            }
+        }, d -> { });
+        finals.addAll(r.finalCampaigns());
+        assertThat(docs).as("evidence documents").isNotEmpty();
         for (Campaign c : r.finalCampaigns()) {
             docs.put(c.campaignId(), Documents.toJson(Documents.campaign(c)));
         }
@@ -64,7 +74,8 @@ class HarassmentCampaignJobTest {
         Map<String, String> p2 = run(RuntimeExecutionMode.BATCH, 2, settings, new ArrayList<>());
         Map<String, String> rerun = run(RuntimeExecutionMode.BATCH, 2, settings, new ArrayList<>());
         assertThat(p1).isNotEmpty();
-        // Whole documents: ids, versions, members, counts, legal elements, explanations and evidence hashes.
+        // Whole documents: ids, versions, members, counts, legal elements, explanations and evidence hashes; and the
+        // evidence documents.
         assertThat(p2).isEqualTo(p1);
         assertThat(rerun).isEqualTo(p1);
 
@@ -74,7 +85,7 @@ class HarassmentCampaignJobTest {
     }
 
     @Test
-    void streamingExecutionFindsTheSameCampaignsAsBatch() throws Exception {
+    void streamingExecutionFindsTheSameCampaignsAndEvidenceAsBatch() throws Exception {
         // The generator displaces 2% of messages by up to 2 minutes: a watermark lag above that orders them all.
         HarassmentCampaignJob.Settings settings = new HarassmentCampaignJob.Settings(
                 HarassmentCampaignJob.Settings.defaults().detection(), Duration.ofMinutes(3), Duration.ofSeconds(30));
