@@ -28,7 +28,9 @@ public final class AlertOutputs {
                                        BulkSettings bulk) {
         alerts.sinkTo(new ElasticsearchSink<>(connection, emitter(indices.alerts()), bulk,
                         ResultEmitters.rejectionHandler(indices)))
-                .uid("sink-es-alerts").name("Elasticsearch: alerts");
+                .uid("sink-es-alerts").name("Elasticsearch: alerts")
+                // Own task: waiting for Elasticsearch (checkpoint flush, full requests) must not hold up the alert topic.
+                .disableChaining();
     }
 
     public static void toKafka(DataStream<Alert> alerts, KafkaSink<Alert> sink) {
