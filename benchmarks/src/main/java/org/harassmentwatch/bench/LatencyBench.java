@@ -8,6 +8,7 @@ import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -36,6 +37,7 @@ import org.harassmentwatch.stack.LocalStack;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,6 +98,8 @@ final class LatencyBench {
     private final BenchSettings settings;
     private final Plan plan;
     private final PrintStream log;
+    private double[] cores;
+    private double[] loads;
 
     LatencyBench(BenchSettings settings, Plan plan, PrintStream log) {
         this.settings = settings;
@@ -153,6 +157,11 @@ final class LatencyBench {
                 .withLatency(LOW_LATENCY);
         KafkaTopics.ensure(config.kafka(), config.outputTopics(), Optional.empty(), Optional.empty(), Duration.ofSeconds(30));
 
+        // The production default interval, into files as in production: the JobManager's memory (no directory)
+        // refuses operator state above 5 MB, which the clustering passes within a minute at these rates.
+        Path checkpoints = settings.dataDir().resolve("latency-checkpoints").resolve(run);
+        Checkpointing checkpointing = new Checkpointing(Checkpointing.DEFAULT_INTERVAL, "hashmap",
+                checkpoints.toUri().toString());
         int maxRate = plan.rates().stream().mapToInt(Integer::intValue).max().orElseThrow();
         int poolSize = (int) Math.min(settings.quick() ? 300_000 : 600_000, (long) maxRate * plan.seconds());
         long t0 = System.nanoTime();
@@ -162,10 +171,13 @@ final class LatencyBench {
              AlertReader reader = new AlertReader(kafka, alerts, delays)) {
             log.printf(Locale.ROOT, "bench: latency: %,d background lines generated in %.1f s; job: watermark lag %d ms, "
                             + "%s, parallelism %d, checkpoints %s%n", poolSize, (System.nanoTime() - t0) / 1e9,
-                    plan.lag().toMillis(), LOW_LATENCY, settings.parallelism(), Checkpointing.defaults());
+                    plan.lag().toMillis(), LOW_LATENCY, settings.parallelism(), checkpointing);
 
-            Configuration conf = Checkpointing.defaults().toConfiguration();
+            Configuration conf = checkpointing.toConfiguration();
             conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
+            // A restart would replay from the last checkpoint and stall alerts for seconds: the run must fail
+            // instead, so that no row describes a job that restarted.
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
             conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse(LocalFlink.MANAGED_MEMORY));
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(settings.parallelism(), conf);
             StreamingJob.build(env, config);
@@ -178,18 +190,30 @@ final class LatencyBench {
                 log.printf(Locale.ROOT, "bench: latency: warm-up %,d messages at %,.0f msg/s (not reported)%n",
                         w.messages(), w.rate());
                 List<LiveTraffic.Sent> sent = new ArrayList<>();
+                cores = new double[plan.rates().size()];
+                loads = new double[plan.rates().size()];
+                com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
                 for (int i = 0; i < plan.rates().size(); i++) {
+                    long cpu0 = os.getProcessCpuTime();
                     LiveTraffic.Sent s = traffic.run(i + 1, plan.rates().get(i), plan.seconds(), plan.pileOnsPerSecond());
+                    // CPU of this JVM (job + producer; Kafka and Elasticsearch run in their own) per wall second.
+                    cores[i] = (os.getProcessCpuTime() - cpu0) / 1e9 / s.seconds();
+                    loads[i] = os.getSystemLoadAverage();
                     sent.add(s);
                     log.printf(Locale.ROOT, "bench: latency: %,d msg/s asked, %,.0f sent (%,d messages, %d pile-ons, "
-                                    + "%d send failures); alerts so far %s%n", plan.rates().get(i), s.rate(), s.messages(),
-                            s.pileOns(), s.failed(), delays.summary(i + 1));
+                                    + "%d send failures); bench JVM %.2f cores, load average %.1f; alerts so far %s%n",
+                            plan.rates().get(i), s.rate(), s.messages(), s.pileOns(), s.failed(), cores[i], loads[i],
+                            delays.summary(i + 1));
                 }
                 drain(traffic, delays);
                 checkJob(job);
                 return rows(sent, delays, reader);
             } finally {
-                job.cancel().get(60, TimeUnit.SECONDS);
+                if (!job.getJobStatus().get(10, TimeUnit.SECONDS).isGloballyTerminalState()) {
+                    job.cancel().get(60, TimeUnit.SECONDS);
+                }
+                deleteRecursively(checkpoints);
             }
         }
     }
@@ -243,9 +267,10 @@ final class LatencyBench {
                     s.rate(), rate);
             rows.add(ResultRow.figure("input_msg_per_s_at_" + label, s.rate(), "msg/s", command,
                     String.format(Locale.ROOT, "achieved input rate (asked %,d msg/s): %,d messages in %.1f s, %d pile-ons "
-                            + "of %d messages among them%s", rate, s.messages(), s.seconds(), s.pileOns(),
+                            + "of %d messages among them%s; the bench JVM (job + producer) used %.2f cores, load average "
+                            + "%.1f", rate, s.messages(), s.seconds(), s.pileOns(),
                             DetectionConfig.defaults().pileOnShortSenders(), s.failed() > 0 ? ", " + s.failed()
-                                    + " send failures" : "")));
+                                    + " send failures" : "", cores[i], loads[i])));
             if (d.matched() + d.overdue() == 0) {
                 rows.add(ResultRow.notMeasured(rate == TARGET_RATE ? "alert_delay_p99_ms" : "alert_delay_p99_ms_at_" + label,
                         "ms", TARGET_P99_MILLIS, ResultRow.Goal.AT_MOST, command, "no alert arrived: " + counts + rateNote));
@@ -269,6 +294,17 @@ final class LatencyBench {
         return rows;
     }
 
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     private static void awaitRunning(JobClient job) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
@@ -287,8 +323,8 @@ final class LatencyBench {
     private static void checkJob(JobClient job) throws Exception {
         JobStatus status = job.getJobStatus().get(10, TimeUnit.SECONDS);
         if (status != JobStatus.RUNNING) {
-            throw new IllegalStateException("the latency job is " + status + " after the traffic (it failed or "
-                    + "restarted: the delays would not describe a running job)");
+            throw new IllegalStateException("the latency job is " + status + " after the traffic (it failed; it runs "
+                    + "without restarts, so that no delay row describes a restarted job): see the log");
         }
     }
 

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param watermarkInterval how often the Kafka source emits its watermark ({@code pipeline.auto-watermark-interval}):
  *                          the watermark that releases a message can trail it by up to one interval
  * @param bufferTimeout     how long a network buffer between operators may wait to fill before it is sent
- *                          ({@code execution.buffer-timeout.interval}); the job has three keyed exchanges on the way to
+ *                          ({@code execution.buffer-timeout.interval}); the job has four keyed exchanges on the way to
  *                          the alert, and a quiet channel (the watermark alone) waits the whole timeout. 0 flushes
  *                          after every record (lowest latency, most CPU)
  * @param fetchMaxWait      the consumer's {@code fetch.max.wait.ms}: how long the broker holds a fetch that has no
@@ -28,7 +28,7 @@ public record LatencySettings(Duration watermarkInterval, Duration bufferTimeout
 
     private static final long serialVersionUID = 1L;
 
-    /** Flink's and Kafka's own defaults: throughput first, up to ~0.8 s on top of the watermark lag. */
+    /** Flink's and Kafka's own defaults: throughput first, up to about a second on top of the watermark lag. */
     public static final Duration DEFAULT_WATERMARK_INTERVAL = Duration.ofMillis(200);
     public static final Duration DEFAULT_BUFFER_TIMEOUT = Duration.ofMillis(100);
     public static final Duration DEFAULT_FETCH_MAX_WAIT = Duration.ofMillis(500);
