@@ -16,13 +16,14 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code ./harassment-watch bench [--quick] [--report FILE] [--only SECTION,...]}: measures throughput, the scorer,
- * the Elasticsearch sink, state size and scaling side by side in one run, and prints one table (each row with the
+ * the Elasticsearch sink, state size, scaling and alert delay side by side in one run, and prints one table (each row with the
  * command that reruns it); {@code --report} writes the same rows as JSON.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, version = "harassment-watch bench 0.1.0",
         description = {"Measures throughput (parse-only vs full job vs a Flink SQL baseline), the scorer (JMH, one "
                 + "core), the Elasticsearch sink against a raw _bulk loop, keyed state bytes per active pair/target, "
-                + "and full-job throughput from 10k to 10M users on the heap and RocksDB backends. Every comparison "
+                + "full-job throughput from 10k to 10M users on the heap and RocksDB backends, and the streaming "
+                + "job's alert delay at fixed input rates with Kafka and Elasticsearch beside it. Every comparison "
                 + "runs side by side in this run and is reported as a ratio plus the absolute figures.",
                 "JVM: a heap for the in-memory input (about 0.5 GB per million messages plus 2 GB: -Xmx8g for "
                         + "the default 5M, -Xmx4g for --quick), -Djdk.attach.allowAttachSelf=true (on-heap state "
