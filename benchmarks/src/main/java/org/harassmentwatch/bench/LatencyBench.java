@@ -115,7 +115,9 @@ final class LatencyBench {
         LocalStack stack = null;
         try {
             Files.createDirectories(settings.dataDir());
-            LocalStack.Builder builder = LocalStack.builder().dataDir(settings.dataDir().resolve("latency")).withKafka();
+            // Fresh data: each run writes about a gigabyte of topics and indices that nothing reads again.
+            LocalStack.Builder builder = LocalStack.builder().dataDir(settings.dataDir().resolve("latency")).withKafka()
+                    .freshData(true);
             if (settings.esUrl() == null) {
                 builder.withElasticsearch();
             }
@@ -123,7 +125,13 @@ final class LatencyBench {
                     ? " and Elasticsearch node" : "") + " in " + settings.dataDir().resolve("latency"));
             stack = builder.build().start();
             String es = settings.esUrl() != null ? settings.esUrl() : stack.elasticsearchUrl();
-            return measure(stack.kafkaBootstrap(), es, prefix, run, detection);
+            try {
+                return measure(stack.kafkaBootstrap(), es, prefix, run, detection);
+            } finally {
+                if (settings.esUrl() != null) {
+                    deleteIndices(es, prefix); // someone else's node: leave it as it was
+                }
+            }
         } finally {
             if (stack != null) {
                 stack.close();
@@ -292,6 +300,14 @@ final class LatencyBench {
         log.printf("bench: latency: %,d alerts read from the alert topic, %,d of them for injected pile-ons%n",
                 reader.read(), reader.matched());
         return rows;
+    }
+
+    private void deleteIndices(String es, String prefix) {
+        try (ElasticsearchClient client = ElasticsearchClients.create(EsConnection.of(es))) {
+            client.indices().delete(d -> d.index(prefix + "*").allowNoIndices(true));
+        } catch (Exception e) {
+            log.println("bench: latency: could not delete the indices " + prefix + "*: " + e);
+        }
     }
 
     private static void deleteRecursively(Path dir) throws java.io.IOException {
