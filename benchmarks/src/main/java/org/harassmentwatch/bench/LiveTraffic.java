@@ -210,10 +210,6 @@ final class LiveTraffic implements AutoCloseable {
         return cachedTime;
     }
 
-    void flush() {
-        producer.flush();
-    }
-
     @Override
     public void close() {
         producer.close();
