@@ -16,13 +16,14 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code ./harassment-watch bench [--quick] [--report FILE] [--only SECTION,...]}: measures throughput, the scorer,
- * the Elasticsearch sink, state size and scaling side by side in one run, and prints one table (each row with the
+ * the Elasticsearch sink, state size, scaling and alert delay side by side in one run, and prints one table (each row with the
  * command that reruns it); {@code --report} writes the same rows as JSON.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, version = "harassment-watch bench 0.1.0",
         description = {"Measures throughput (parse-only vs full job vs a Flink SQL baseline), the scorer (JMH, one "
                 + "core), the Elasticsearch sink against a raw _bulk loop, keyed state bytes per active pair/target, "
-                + "and full-job throughput from 10k to 10M users on the heap and RocksDB backends. Every comparison "
+                + "full-job throughput from 10k to 10M users on the heap and RocksDB backends, and the streaming "
+                + "job's alert delay at fixed input rates with Kafka and Elasticsearch beside it. Every comparison "
                 + "runs side by side in this run and is reported as a ratio plus the absolute figures.",
                 "JVM: a heap for the in-memory input (about 0.5 GB per million messages plus 2 GB: -Xmx8g for "
                         + "the default 5M, -Xmx4g for --quick), -Djdk.attach.allowAttachSelf=true (on-heap state "
@@ -75,6 +76,18 @@ public final class BenchMain implements Callable<Integer> {
             description = "Data folder of the local Elasticsearch node. Default: ${java.io.tmpdir}/harassment-watch-bench.")
     Path dataDir;
 
+    @Option(names = "--latency-rates", split = ",", paramLabel = "MSG_PER_S",
+            description = "Input rates of the alert-delay rows, measured in this order. Default: 5000,20000,50000.")
+    List<Integer> latencyRates;
+
+    @Option(names = "--latency-seconds", paramLabel = "S",
+            description = "Live traffic per latency rate. Default: 30 (12 with --quick).")
+    Integer latencySeconds;
+
+    @Option(names = "--latency-lag", converter = org.harassmentwatch.cli.DurationConverter.class, paramLabel = "DURATION",
+            description = "Watermark lag (--max-out-of-orderness) of the latency job. Default: 200ms.")
+    java.time.Duration latencyLag;
+
     @Option(names = "--profile", paramLabel = "DIR",
             description = "After measuring, run the throughput jobs, the scorer and the largest scaling point once "
                     + "more under JFR, write the recordings to DIR and print their hot spots.")
@@ -92,6 +105,7 @@ public final class BenchMain implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream log = System.err;
         BenchSettings settings = settings();
+        LatencyBench.Plan latencyPlan = latencyPlan();
         Set<Section> sections = only == null || only.isEmpty() ? EnumSet.allOf(Section.class) : EnumSet.copyOf(only);
         int inMemory = Math.max(
                 sections.contains(Section.THROUGHPUT) || sections.contains(Section.STATE) ? settings.messages() : 0,
@@ -131,9 +145,7 @@ public final class BenchMain implements Callable<Integer> {
             rows.addAll(new ScalingBench(settings, log).run());
         }
         if (sections.contains(Section.LATENCY)) {
-            rows.add(ResultRow.notMeasured("alert_delay_p99_ms", "ms", 1000, ResultRow.Goal.AT_MOST,
-                    settings.rerun(Section.LATENCY.label()),
-                    "not measured: needs the streaming job (Kafka → job → alert topic), which is being built"));
+            rows.addAll(new LatencyBench(settings, latencyPlan, log).run());
         }
         System.out.print(ResultTable.render(rows));
         log.printf(Locale.ROOT, "bench: done in %.1f min, load average %.2f%n", (System.nanoTime() - start) / 60e9,
@@ -155,6 +167,17 @@ public final class BenchMain implements Callable<Integer> {
         log.printf(Locale.ROOT, "bench: generated %,d messages (%,d users, seed %d, %d chars on average) in %.1f s%n",
                 input.size(), config.users(), config.seed(), input.averageChars(), (System.nanoTime() - t0) / 1e9);
         return input;
+    }
+
+    private LatencyBench.Plan latencyPlan() {
+        List<Integer> rates = latencyRates != null ? latencyRates : List.of(5_000, LatencyBench.TARGET_RATE, 50_000);
+        double seconds = latencySeconds != null ? latencySeconds : quick ? 12 : 30;
+        java.time.Duration lag = latencyLag != null ? latencyLag : java.time.Duration.ofMillis(200);
+        try {
+            return new LatencyBench.Plan(rates, seconds, lag, 12);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
     }
 
     private BenchSettings settings() {
@@ -186,6 +209,15 @@ public final class BenchMain implements Callable<Integer> {
         }
         if (seed != 42) {
             rerun.append(" --seed ").append(seed);
+        }
+        if (latencyRates != null) {
+            rerun.append(" --latency-rates ").append(String.join(",", latencyRates.stream().map(String::valueOf).toList()));
+        }
+        if (latencySeconds != null) {
+            rerun.append(" --latency-seconds ").append(latencySeconds);
+        }
+        if (latencyLag != null) {
+            rerun.append(" --latency-lag ").append(org.harassmentwatch.cli.DurationConverter.format(latencyLag));
         }
         Path data = dataDir != null ? dataDir : Path.of(System.getProperty("java.io.tmpdir"), "harassment-watch-bench");
         return new BenchSettings(quick, parallelism, n, scaling, r, seed, esUrl, data, profileDir, rerun.toString());

@@ -15,6 +15,8 @@ import org.harassmentwatch.sink.IndexRequestSpec;
 import org.harassmentwatch.sink.ResultEmitters;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Properties;
 
 /** Where alerts go: the alerts index (id = alert id) and the alert topic (key = campaign id, value = the same JSON). */
 public final class AlertOutputs {
@@ -26,7 +28,9 @@ public final class AlertOutputs {
                                        BulkSettings bulk) {
         alerts.sinkTo(new ElasticsearchSink<>(connection, emitter(indices.alerts()), bulk,
                         ResultEmitters.rejectionHandler(indices)))
-                .uid("sink-es-alerts").name("Elasticsearch: alerts");
+                .uid("sink-es-alerts").name("Elasticsearch: alerts")
+                // Own task: waiting for Elasticsearch (checkpoint flush, full requests) must not hold up the alert topic.
+                .disableChaining();
     }
 
     public static void toKafka(DataStream<Alert> alerts, KafkaSink<Alert> sink) {
@@ -39,11 +43,16 @@ public final class AlertOutputs {
                 IndexRequestSpec.of(index, alert.alertId(), Documents.toJson(Documents.alert(alert))));
     }
 
-    /** The alert topic's records, written with {@code guarantee}. */
+    /**
+     * The alert topic's records, written with {@code guarantee}; the producer waits at most {@code linger} to batch
+     * alerts ({@code linger.ms}).
+     */
     public static KafkaSink<Alert> kafkaSink(KafkaClientConfig client, String topic, DeliveryGuarantee guarantee,
-                                             String transactionalIdPrefix) {
+                                             String transactionalIdPrefix, Duration linger) {
+        Properties producer = client.toProperties();
+        producer.put("linger.ms", Long.toString(linger.toMillis()));
         return KafkaSink.<Alert>builder()
-                .setKafkaProducerConfig(client.toProperties())
+                .setKafkaProducerConfig(producer)
                 .setBootstrapServers(client.bootstrapServers())
                 .setRecordSerializer(new Serializer(topic))
                 .setDeliveryGuarantee(guarantee)

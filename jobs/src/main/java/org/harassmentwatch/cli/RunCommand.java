@@ -103,6 +103,9 @@ public class RunCommand implements Callable<Integer> {
     @Mixin
     DetectionOptions detection;
 
+    @Mixin
+    LatencyOptions latency;
+
     @Override
     public Integer call() throws Exception {
         PrintStream log = System.err;
@@ -115,15 +118,17 @@ public class RunCommand implements Callable<Integer> {
                 .withConsumer(groupId, StartingOffsets.parse(startingOffsets), stopAtLatest)
                 .withKafkaGuarantee(guarantee(kafkaGuarantee))
                 .withIndexPrefix(prefix)
-                .withDetection(detection.toSettings(), alertSuppression);
+                .withDetection(detection.toSettings(), alertSuppression)
+                .withLatency(latency.toSettings());
         Checkpointing checkpointing = checkpoints.toCheckpointing();
         log.printf("run: %s (group %s, from %s%s) -> %s; alerts -> %s, dead letters -> %s%n",
                 String.join(",", config.inputTopics()), config.groupId(), config.startingOffsets(),
                 stopAtLatest ? ", stopping at the latest offsets" : "", config.elasticsearch(), config.alertTopic(),
                 config.deadLetterTopic());
-        log.printf("run: Kafka %s; checkpoints %s; watermark lag %s, idleness %s; alert suppression %s%n",
+        log.printf("run: Kafka %s; checkpoints %s; watermark lag %s, idleness %s; %s; alert suppression %s%n",
                 config.kafka(), checkpointing, DurationConverter.format(config.settings().maxOutOfOrderness()),
-                DurationConverter.format(config.settings().idleness()), DurationConverter.format(alertSuppression));
+                DurationConverter.format(config.settings().idleness()), config.latency(),
+                DurationConverter.format(alertSuppression));
 
         if (!skipSetup) {
             Elastic.installTemplates(config.elasticsearch(), prefix, log);

@@ -9,6 +9,7 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -26,10 +27,12 @@ public final class KafkaMessages {
 
     /**
      * An unbounded source over {@code topics}; with {@code stopAtLatest} it stops at the offsets that were latest
-     * when the job started (a catch-up run that ends).
+     * when the job started (a catch-up run that ends). {@code fetchMaxWait} is how long the broker may hold a fetch
+     * that has no data yet (the consumer's {@code fetch.max.wait.ms}).
      */
     public static KafkaSource<RawRecord> source(KafkaClientConfig client, List<String> topics, String groupId,
-                                                StartingOffsets startingOffsets, boolean stopAtLatest) {
+                                                StartingOffsets startingOffsets, boolean stopAtLatest,
+                                                Duration fetchMaxWait) {
         if (topics.isEmpty()) {
             throw new IllegalArgumentException("no Kafka topic to read: give at least one");
         }
@@ -42,6 +45,7 @@ public final class KafkaMessages {
                 .setTopics(topics)
                 .setGroupId(groupId)
                 .setStartingOffsets(startingOffsets.initializer())
+                .setProperty("fetch.max.wait.ms", Long.toString(fetchMaxWait.toMillis()))
                 .setDeserializer(new RawRecordDeserializer());
         if (stopAtLatest) {
             builder.setBounded(OffsetsInitializer.latest());

@@ -67,7 +67,8 @@ public final class StreamingJob {
             String indexPrefix,
             BulkSettings bulk,
             HarassmentCampaignJob.Settings settings,
-            Duration alertSuppression) implements Serializable {
+            Duration alertSuppression,
+            LatencySettings latency) implements Serializable {
 
         private static final long serialVersionUID = 1L;
 
@@ -78,6 +79,8 @@ public final class StreamingJob {
             Objects.requireNonNull(kafkaGuarantee, "kafkaGuarantee");
             Objects.requireNonNull(bulk, "bulk");
             Objects.requireNonNull(settings, "settings");
+            Objects.requireNonNull(latency, "latency");
+            latency.checkNoConflict(kafka);
             inputTopics = List.copyOf(inputTopics);
             if (inputTopics.isEmpty() || inputTopics.stream().anyMatch(t -> t == null || t.isBlank())) {
                 throw new IllegalArgumentException("input topics must be non-blank names, got " + inputTopics);
@@ -102,32 +105,37 @@ public final class StreamingJob {
             return new Config(kafka, List.of(DEFAULT_TOPIC), DEFAULT_GROUP_ID, StartingOffsets.COMMITTED, false,
                     DEFAULT_DEAD_LETTER_TOPIC, DEFAULT_ALERT_TOPIC, DeliveryGuarantee.AT_LEAST_ONCE, elasticsearch,
                     DEFAULT_PREFIX, BulkSettings.defaults().withMaxInFlight(2), HarassmentCampaignJob.Settings.defaults(),
-                    DEFAULT_ALERT_SUPPRESSION);
+                    DEFAULT_ALERT_SUPPRESSION, LatencySettings.defaults());
         }
 
         public Config withTopics(List<String> topics, String deadLetters, String alerts) {
             return new Config(kafka, topics, groupId, startingOffsets, stopAtLatest, deadLetters, alerts,
-                    kafkaGuarantee, elasticsearch, indexPrefix, bulk, settings, alertSuppression);
+                    kafkaGuarantee, elasticsearch, indexPrefix, bulk, settings, alertSuppression, latency);
         }
 
         public Config withConsumer(String group, StartingOffsets start, boolean stopAtLatestOffsets) {
             return new Config(kafka, inputTopics, group, start, stopAtLatestOffsets, deadLetterTopic, alertTopic,
-                    kafkaGuarantee, elasticsearch, indexPrefix, bulk, settings, alertSuppression);
+                    kafkaGuarantee, elasticsearch, indexPrefix, bulk, settings, alertSuppression, latency);
         }
 
         public Config withKafkaGuarantee(DeliveryGuarantee guarantee) {
             return new Config(kafka, inputTopics, groupId, startingOffsets, stopAtLatest, deadLetterTopic, alertTopic,
-                    guarantee, elasticsearch, indexPrefix, bulk, settings, alertSuppression);
+                    guarantee, elasticsearch, indexPrefix, bulk, settings, alertSuppression, latency);
         }
 
         public Config withIndexPrefix(String prefix) {
             return new Config(kafka, inputTopics, groupId, startingOffsets, stopAtLatest, deadLetterTopic, alertTopic,
-                    kafkaGuarantee, elasticsearch, prefix, bulk, settings, alertSuppression);
+                    kafkaGuarantee, elasticsearch, prefix, bulk, settings, alertSuppression, latency);
         }
 
         public Config withDetection(HarassmentCampaignJob.Settings detection, Duration suppression) {
             return new Config(kafka, inputTopics, groupId, startingOffsets, stopAtLatest, deadLetterTopic, alertTopic,
-                    kafkaGuarantee, elasticsearch, indexPrefix, bulk, detection, suppression);
+                    kafkaGuarantee, elasticsearch, indexPrefix, bulk, detection, suppression, latency);
+        }
+
+        public Config withLatency(LatencySettings hops) {
+            return new Config(kafka, inputTopics, groupId, startingOffsets, stopAtLatest, deadLetterTopic, alertTopic,
+                    kafkaGuarantee, elasticsearch, indexPrefix, bulk, settings, alertSuppression, hops);
         }
 
         /** Output topics, to create before the job writes to them. */
@@ -149,9 +157,12 @@ public final class StreamingJob {
     /** Adds the whole job to {@code env}. Create the output topics first ({@link KafkaTopics#ensure}). */
     public static Streams build(StreamExecutionEnvironment env, Config config) {
         HarassmentCampaignJob.Settings settings = config.settings();
+        LatencySettings latency = config.latency();
+        env.getConfig().setAutoWatermarkInterval(latency.watermarkInterval().toMillis());
+        env.setBufferTimeout(latency.bufferTimeout().toMillis());
         DataStream<RawRecord> raw = env.fromSource(
                         KafkaMessages.source(config.kafka(), config.inputTopics(), config.groupId(),
-                                config.startingOffsets(), config.stopAtLatest()),
+                                config.startingOffsets(), config.stopAtLatest(), latency.fetchMaxWait()),
                         HarassmentCampaignJob.watermarks(settings), "kafka messages")
                 .uid("source-kafka").name("Kafka: " + String.join(",", config.inputTopics()));
         HarassmentCampaignJob.Outputs outputs = HarassmentCampaignJob.build(raw, settings);
@@ -166,7 +177,7 @@ public final class StreamingJob {
         AlertOutputs.toElasticsearch(alerts, config.elasticsearch(),
                 ResultEmitters.Indices.withPrefix(config.indexPrefix()), config.bulk());
         AlertOutputs.toKafka(alerts, AlertOutputs.kafkaSink(config.kafka(), config.alertTopic(),
-                config.kafkaGuarantee(), transactionalIdPrefix(config, "alerts")));
+                config.kafkaGuarantee(), transactionalIdPrefix(config, "alerts"), latency.alertLinger()));
         return new Streams(outputs, alerts);
     }
 

@@ -51,6 +51,27 @@ class HarassmentWatchTest {
     }
 
     @Test
+    void aWatermarkIntervalOfZeroIsRefusedBeforeAnythingStarts() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        CommandLine cl = HarassmentWatch.commandLine();
+        cl.setErr(new java.io.PrintWriter(err, true));
+        assertThat(cl.execute("run", "--kafka", "k:9092", "--es", "http://es:9200", "--watermark-interval", "0ms"))
+                .isEqualTo(2);
+        assertThat(err.toString().strip()).startsWith("error: --watermark-interval must be at least 1ms");
+    }
+
+    @Test
+    void latencyOptionsParseIntoTheJobsSettings() {
+        CommandLine.ParseResult parsed = HarassmentWatch.commandLine().parseArgs("run", "--kafka", "k:9092",
+                "--watermark-interval", "20ms", "--buffer-timeout", "5ms", "--fetch-max-wait", "10ms",
+                "--alert-linger", "0ms");
+        RunCommand run = (RunCommand) parsed.subcommand().commandSpec().userObject();
+        assertThat(run.latency.toSettings()).isEqualTo(new org.harassmentwatch.job.LatencySettings(
+                java.time.Duration.ofMillis(20), java.time.Duration.ofMillis(5), java.time.Duration.ofMillis(10),
+                java.time.Duration.ZERO));
+    }
+
+    @Test
     void runOptionsParse() {
         CommandLine cl = HarassmentWatch.commandLine();
         CommandLine.ParseResult parsed = cl.parseArgs("run", "--kafka", "k:9092", "--topic", "a,b",

@@ -5,6 +5,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,11 +46,11 @@ class KafkaMessagesTest {
     @Test
     void sourceNeedsTopicsAndAGroup() {
         KafkaClientConfig kafka = KafkaClientConfig.of("b:9092");
-        assertThatThrownBy(() -> KafkaMessages.source(kafka, List.of(), "g", StartingOffsets.COMMITTED, false))
+        assertThatThrownBy(() -> KafkaMessages.source(kafka, List.of(), "g", StartingOffsets.COMMITTED, false, Duration.ofMillis(500)))
                 .hasMessage("no Kafka topic to read: give at least one");
-        assertThatThrownBy(() -> KafkaMessages.source(kafka, List.of("t"), " ", StartingOffsets.COMMITTED, false))
+        assertThatThrownBy(() -> KafkaMessages.source(kafka, List.of("t"), " ", StartingOffsets.COMMITTED, false, Duration.ofMillis(500)))
                 .hasMessage("Kafka consumer group id is blank");
-        assertThat(KafkaMessages.source(kafka, List.of("t"), "g", StartingOffsets.LATEST, true).getBoundedness())
+        assertThat(KafkaMessages.source(kafka, List.of("t"), "g", StartingOffsets.LATEST, true, Duration.ofMillis(500)).getBoundedness())
                 .isEqualTo(org.apache.flink.api.connector.source.Boundedness.BOUNDED);
     }
 }
