@@ -50,6 +50,11 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Resolve
     private transient MapState<String, String> byIncidentKey;
     /** Pending status transitions ("time|campaign id") by hour bucket; applied as incidents move time forward. */
     private transient MapState<Long, List<String>> transitions;
+    /**
+     * The entries of {@link #transitions} not yet applied: a set, so that scheduling does not scan the bucket's list
+     * (in live traffic one hour's bucket holds every incident of that hour).
+     */
+    private transient MapState<String, Boolean> pendingTransitions;
     /** The first bucket that may hold a pending transition. */
     private transient ValueState<Long> nextTransition;
     private transient CampaignDocuments documents;
@@ -79,6 +84,8 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Resolve
                 new MapStateDescriptor<>("by-incident-key", Types.STRING, Types.STRING));
         transitions = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("transitions", Types.LONG, Types.LIST(Types.STRING)));
+        pendingTransitions = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("pending-transitions", Types.STRING, Types.BOOLEAN));
         nextTransition = getRuntimeContext().getState(new ValueStateDescriptor<>("next-transition", Types.LONG));
         documents = new CampaignDocuments(config, lexiconVersion);
         working = new java.util.HashMap<>();
@@ -195,6 +202,7 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Resolve
             }
             due.sort(Comparator.comparingLong(CampaignClusterer::transitionTime).thenComparing(Comparator.naturalOrder()));
             for (String entry : due) {
+                pendingTransitions.remove(entry);
                 transition(entry.substring(entry.indexOf('|') + 1), transitionTime(entry), out);
             }
             if (later.isEmpty()) {
@@ -242,14 +250,16 @@ public class CampaignClusterer extends EventTimeOrderedFunction<Integer, Resolve
     private void schedule(long at, String id) throws Exception {
         long bucket = Math.floorDiv(at, TRANSITION_BUCKET_MILLIS);
         String entry = at + "|" + id;
+        if (pendingTransitions.contains(entry)) {
+            return; // already waiting (an incident that did not move lastSeen)
+        }
+        pendingTransitions.put(entry, Boolean.TRUE);
         List<String> entries = transitions.get(bucket);
         if (entries == null) {
             entries = new ArrayList<>(1);
         }
-        if (!entries.contains(entry)) {
-            entries.add(entry);
-            transitions.put(bucket, entries);
-        }
+        entries.add(entry);
+        transitions.put(bucket, entries);
         Long next = nextTransition.value();
         if (next == null || bucket < next) {
             nextTransition.update(bucket);
