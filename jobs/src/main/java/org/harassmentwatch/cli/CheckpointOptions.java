@@ -20,7 +20,8 @@ public class CheckpointOptions {
 
     @Option(names = "--checkpoint-dir", paramLabel = "URI",
             description = "Checkpoint storage, e.g. file:///data/checkpoints or s3://bucket/checkpoints (default: the "
-                    + "cluster's execution.checkpointing.dir, else the JobManager's memory).")
+                    + "cluster's execution.checkpointing.dir; a local run without one uses files under java.io.tmpdir, "
+                    + "never the JobManager's memory, which refuses state above 5 MB).")
     String directory;
 
     Checkpointing toCheckpointing() {

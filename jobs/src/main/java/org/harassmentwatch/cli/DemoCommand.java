@@ -141,8 +141,7 @@ public class DemoCommand implements Callable<Integer> {
         recreateTopics(kafka, messagesTopic, config.outputTopics());
 
         step("4/6 starting the streaming job (local Flink, parallelism " + parallelism + ", checkpoints every 5 s)");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
-                new Checkpointing(Duration.ofSeconds(5), "hashmap", null).toConfiguration());
+        StreamExecutionEnvironment env = new Checkpointing(Duration.ofSeconds(5), "hashmap", null).environment();
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
         env.setParallelism(parallelism);
         StreamingJob.build(env, config);

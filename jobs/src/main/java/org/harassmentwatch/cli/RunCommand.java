@@ -142,7 +142,10 @@ public class RunCommand implements Callable<Integer> {
             }
         }
 
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(checkpointing.toConfiguration());
+        StreamExecutionEnvironment env = checkpointing.environment();
+        if (checkpointing.enabled()) {
+            log.println("run: checkpoints go to " + Checkpointing.storageOf(env));
+        }
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
         if (parallelism != null) {
             env.setParallelism(parallelism);

@@ -6,6 +6,10 @@ import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -17,7 +21,8 @@ import java.util.Locale;
  * @param stateBackend  {@code hashmap} (state on the heap) or {@code rocksdb} (state on local disk: large state,
  *                      incremental checkpoints)
  * @param directory     where checkpoints go (a URI such as {@code file:///data/ckpt} or {@code s3://bucket/ckpt}),
- *                      or null for the cluster's {@code execution.checkpointing.dir} (or the JobManager's memory)
+ *                      or null for the cluster's {@code execution.checkpointing.dir}; a local run without either
+ *                      uses {@link #localDefaultDirectory()}
  */
 public record Checkpointing(Duration interval, String stateBackend, String directory) {
 
@@ -41,6 +46,42 @@ public record Checkpointing(Duration interval, String stateBackend, String direc
 
     public static Checkpointing defaults() {
         return new Checkpointing(DEFAULT_INTERVAL, "hashmap", null);
+    }
+
+    /**
+     * Where a local (embedded) run keeps its checkpoints when neither {@code --checkpoint-dir} nor
+     * {@code execution.checkpointing.dir} says: files, because the JobManager's memory, Flink's fallback, refuses
+     * state above 5 MB and the clustering's state passes that within minutes of live traffic (the job then restarts
+     * in a loop).
+     */
+    public static String localDefaultDirectory() {
+        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_");
+        return Path.of(System.getProperty("java.io.tmpdir"), "harassment-watch-checkpoints-" + user).toUri().toString();
+    }
+
+    public Checkpointing withDirectory(String newDirectory) {
+        return new Checkpointing(interval, stateBackend, newDirectory);
+    }
+
+    /**
+     * The execution environment for these settings. On a cluster the cluster's configuration applies (its
+     * {@code execution.checkpointing.dir} when no directory was given); a local run without any checkpoint directory
+     * gets {@link #localDefaultDirectory()} instead of the JobManager's memory.
+     */
+    public StreamExecutionEnvironment environment() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(toConfiguration());
+        if (enabled() && env instanceof LocalStreamEnvironment
+                && env.getConfiguration().getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY).isEmpty()) {
+            return StreamExecutionEnvironment.getExecutionEnvironment(
+                    withDirectory(localDefaultDirectory()).toConfiguration());
+        }
+        return env;
+    }
+
+    /** Describes where checkpoints of {@code env} go, for the startup log. */
+    public static String storageOf(StreamExecutionEnvironment env) {
+        return env.getConfiguration().getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY)
+                .orElse("the cluster's default storage");
     }
 
     public boolean enabled() {

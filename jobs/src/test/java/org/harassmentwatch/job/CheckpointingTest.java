@@ -47,4 +47,20 @@ class CheckpointingTest {
         assertThatThrownBy(() -> new Checkpointing(Duration.ofMillis(-1), "hashmap", null))
                 .hasMessage("checkpoint interval must not be negative, got PT-0.001S");
     }
+
+    @Test
+    void aLocalRunWithoutADirectoryCheckpointsToFilesNotToTheJobManagersMemory() {
+        String dir = Checkpointing.storageOf(Checkpointing.defaults().environment());
+
+        assertThat(dir).isEqualTo(Checkpointing.localDefaultDirectory()).startsWith("file:/");
+    }
+
+    @Test
+    void aGivenDirectoryIsKeptAndCheckpointsOffNeedNone() {
+        assertThat(Checkpointing.storageOf(
+                new Checkpointing(Duration.ofSeconds(5), "hashmap", "file:///data/ckpt").environment()))
+                .isEqualTo("file:///data/ckpt");
+        assertThat(Checkpointing.storageOf(new Checkpointing(Duration.ZERO, "hashmap", null).environment()))
+                .isEqualTo("the cluster's default storage");
+    }
 }
