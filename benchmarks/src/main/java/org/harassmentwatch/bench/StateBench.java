@@ -191,7 +191,7 @@ final class StateBench {
     private static List<AbusiveEdge> abusiveOnly(List<AbusiveEdge> edges) {
         List<AbusiveEdge> out = new ArrayList<>();
         for (AbusiveEdge e : edges) {
-            if (e.scored().abusive()) {
+            if (e.abusive()) {
                 out.add(e);
             }
         }

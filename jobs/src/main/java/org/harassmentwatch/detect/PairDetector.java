@@ -64,7 +64,7 @@ public class PairDetector extends EventTimeOrderedFunction<String, AbusiveEdge, 
         rev.rough.expireBefore(t - window);
         dir.rough.add(t, config.occasionGap().toMillis());
         s.lastTime = Math.max(s.lastTime, t);
-        if (!edge.scored().abusive()) {
+        if (!edge.abusive()) {
             // Rough talk only feeds the banter check of the other direction.
             state.update(s);
             ctx.timerService().registerEventTimeTimer(cleanupSlot(s.lastTime + window, CLEANUP_GRANULARITY));
@@ -74,10 +74,10 @@ public class PairDetector extends EventTimeOrderedFunction<String, AbusiveEdge, 
             dir.threats = 0;
         }
         dir.occasions.add(t, config.occasionGap().toMillis());
-        if (edge.scored().threat()) {
+        if (edge.threat()) {
             dir.threats++;
         }
-        String ref = EvidenceRefs.of(edge.scored());
+        String ref = edge.evidenceRef();
         if (dir.unreported.size() < config.evidencePerKeyCap()) {
             dir.unreported.add(ref);
         } else {

@@ -65,12 +65,12 @@ public class SenderDetector extends EventTimeOrderedFunction<String, AbusiveEdge
             s.lastAt.set(i, Math.max(s.lastAt.get(i), t));
         }
         s.messages++;
-        if (edge.scored().threat()) {
+        if (edge.threat()) {
             s.threats++;
         }
         s.lastSeen = Math.max(s.lastSeen, t);
         s.firstSeen = Math.min(s.firstSeen, t);
-        String ref = EvidenceRefs.of(edge.scored());
+        String ref = edge.evidenceRef();
         if (s.unreported.size() < config.evidencePerKeyCap()) {
             s.unreported.add(ref);
         } else {

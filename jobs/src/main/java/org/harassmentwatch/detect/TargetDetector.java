@@ -63,8 +63,8 @@ public class TargetDetector extends EventTimeOrderedFunction<String, AbusiveEdge
             entry.firstAt = t;
             entry.lastAt = t;
             entry.newAccount = edge.newAccount();
-            entry.hashtags = String.join(" ", edge.scored().message().hashtags());
-            entry.urls = String.join(" ", edge.scored().message().urls());
+            entry.hashtags = String.join(" ", edge.hashtags());
+            entry.urls = String.join(" ", edge.urls());
             if (s.signed < config.evidencePerKeyCap() && edge.minHash() != null && edge.minHash().length > 0) {
                 entry.minHash = edge.minHash();
                 s.signed++;
@@ -82,7 +82,7 @@ public class TargetDetector extends EventTimeOrderedFunction<String, AbusiveEdge
             entry.lastAt = Math.max(entry.lastAt, t);
         }
         entry.messages++;
-        if (edge.scored().threat()) {
+        if (edge.threat()) {
             s.threats++;
         }
         s.messages++;
@@ -90,7 +90,7 @@ public class TargetDetector extends EventTimeOrderedFunction<String, AbusiveEdge
             s.firstSeen = t;
         }
         s.lastSeen = Math.max(s.lastSeen, t);
-        String ref = EvidenceRefs.of(edge.scored());
+        String ref = edge.evidenceRef();
         if (s.unreported.size() < config.evidencePerKeyCap()) {
             s.unreported.add(ref);
         } else {

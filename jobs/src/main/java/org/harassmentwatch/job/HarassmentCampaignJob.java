@@ -109,7 +109,7 @@ public final class HarassmentCampaignJob {
                 .process(new PairDetector(config))
                 .uid("detect-pair").name("persistent pair (sender↔target)");
         // Rough-only messages serve the pair detector's banter check; the group detectors see abuse only.
-        DataStream<AbusiveEdge> abusiveEdges = edges.filter(e -> e.scored().abusive())
+        DataStream<AbusiveEdge> abusiveEdges = edges.filter(AbusiveEdge::abusive)
                 .uid("abusive-edges").name("abusive only");
         SingleOutputStreamOperator<Incident> targets = abusiveEdges
                 .keyBy((KeySelector<AbusiveEdge, String>) AbusiveEdge::targetId)

@@ -29,7 +29,7 @@ public class ToEdges implements FlatMapFunction<ScoredMessage, AbusiveEdge> {
         boolean newAccount = m.senderCreatedAt() != null && m.createdAt() - m.senderCreatedAt() < newAccountAgeMillis;
         int[] signature = minHasher.signature(normalizer.normalize(m.text()).text());
         for (String target : m.targetIds()) {
-            out.collect(new AbusiveEdge(m.senderId(), target, m.createdAt(), newAccount, signature, scored));
+            out.collect(AbusiveEdge.of(scored, target, newAccount, signature));
         }
     }
 }

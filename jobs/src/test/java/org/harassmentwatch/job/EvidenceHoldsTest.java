@@ -73,7 +73,7 @@ class EvidenceHoldsTest {
         for (ScoredMessage s : scored) {
             toEdges.flatMap(s, collect);
         }
-        List<AbusiveEdge> abusive = edges.stream().filter(e -> e.scored().abusive()).toList();
+        List<AbusiveEdge> abusive = edges.stream().filter(e -> e.abusive()).toList();
 
         List<Incident> incidents = new ArrayList<>();
         List<EvidenceFeed> feed = new ArrayList<>();
