@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
 
 /**
  * The built-in abuse scorer: lexicon and pattern matching over {@link TextNormalizer normalised} text, a
@@ -429,21 +428,31 @@ public final class AbuseScorer implements Serializable {
         for (Lexicon.PatternRule rule : lexicon.patterns) {
             if (text.digitCount() < rule.minDigits()
                     || (rule.requiredChar() != 0 && !text.containsAscii(rule.requiredChar()))
-                    || (rule.requiredWordSet() != null && !hasWordIn(text, rule.requiredWordSet()))
-                    || (rule.requiredShapes() != null && !hasShapes(text, rule.requiredShapes()))) {
+                    || (rule.requiredWordSet() != null && !hasWordIn(text, rule.requiredWordSet()))) {
                 continue;
             }
-            Matcher m = rule.pattern().matcher(text.folded());
-            while (m.find()) {
-                int c = rule.category().ordinal();
-                notScore[c] *= 1 - rule.weight();
-                if (rule.has(Lexicon.FLAG_OBJECT)) {
-                    notObject[c] *= 1 - rule.weight();
-                }
-                evidence.add(new EvidenceSpan(rule.category().field(), rule.name(),
-                        text.foldedToOriginalStart(m.start()), text.foldedToOriginalEnd(m.end())));
+            RegexStarts starts = rule.starts();
+            char[] chars = text.foldedChars();
+            int length = text.foldedLength();
+            // No position a match could start at: the regex finds nothing whatever the shape gates say.
+            int p = starts == null ? 0 : starts.nextStart(chars, 0, length);
+            if (p < 0 || (rule.requiredShapes() != null && !hasShapes(text, rule.requiredShapes()))) {
+                continue;
             }
+            RegexStarts.forEachMatch(starts, rule.pattern(), chars, text.folded(), p, (start, end) ->
+                    addPatternMatch(rule, text, start, end, notScore, notObject, evidence));
         }
+    }
+
+    private static void addPatternMatch(Lexicon.PatternRule rule, NormalizedText text, int start, int end,
+                                        double[] notScore, double[] notObject, List<EvidenceSpan> evidence) {
+        int c = rule.category().ordinal();
+        notScore[c] *= 1 - rule.weight();
+        if (rule.has(Lexicon.FLAG_OBJECT)) {
+            notObject[c] *= 1 - rule.weight();
+        }
+        evidence.add(new EvidenceSpan(rule.category().field(), rule.name(),
+                text.foldedToOriginalStart(start), text.foldedToOriginalEnd(end)));
     }
 
     /** Every group has at least one shape present (shape:A|B&shape:C means (A or B) and C). */

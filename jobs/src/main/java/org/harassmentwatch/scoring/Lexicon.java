@@ -51,7 +51,8 @@ final class Lexicon implements Serializable {
 
     /** A regex rule run on the folded text when its cheap prefilter passes. */
     record PatternRule(Category category, String name, double weight, int flags, int minDigits,
-                       boolean[] requiredWordSet, char requiredChar, String[][] requiredShapes, Pattern pattern)
+                       boolean[] requiredWordSet, char requiredChar, String[][] requiredShapes, Pattern pattern,
+                       RegexStarts starts)
             implements Serializable {
         boolean has(int flag) {
             return (flags & flag) != 0;
@@ -450,7 +451,8 @@ final class Lexicon implements Serializable {
                 }
             }
             return new PatternRule((Category) raw[0], (String) raw[1], (Double) raw[2], (Integer) raw[3],
-                    (Integer) raw[4], set, (Character) raw[6], (String[][]) raw[7], (Pattern) raw[8]);
+                    (Integer) raw[4], set, (Character) raw[6], (String[][]) raw[7], (Pattern) raw[8],
+                    RegexStarts.analyse(((Pattern) raw[8]).pattern()));
         }
 
         // ---- phrases ----

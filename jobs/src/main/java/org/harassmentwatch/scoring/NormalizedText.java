@@ -205,6 +205,11 @@ public final class NormalizedText {
         return foldedLength;
     }
 
+    /** The folded chars themselves (valid up to {@link #foldedLength()}); callers must not modify them. */
+    char[] foldedChars() {
+        return folded;
+    }
+
     char foldedCharAt(int index) {
         return folded[index];
     }
