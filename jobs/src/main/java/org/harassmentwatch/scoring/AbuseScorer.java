@@ -95,9 +95,12 @@ public final class AbuseScorer implements Serializable {
             .thenComparing(EvidenceSpan::term);
 
     private final Lexicon lexicon;
+    /** The normalised softener words, in a fixed order. */
+    private final String[] softenerWords;
 
     private AbuseScorer(Lexicon lexicon) {
         this.lexicon = lexicon;
+        this.softenerWords = lexicon.softenerWords.toArray(String[]::new);
     }
 
     /** The scorer with the default lexicon version's resource files. */
@@ -239,15 +242,29 @@ public final class AbuseScorer implements Serializable {
                 return false;
             }
         }
-        String padded = " " + text.text() + " ";
-        for (String word : lexicon.softenerWords) {
-            if (padded.contains(" " + word + " ")) {
+        String canonical = text.text();
+        for (String word : softenerWords) {
+            if (containsWord(canonical, word)) {
                 return true;
             }
         }
         String original = text.original();
         for (String symbol : lexicon.softenerSymbols) {
             if (original.contains(symbol)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code word} occurs in {@code text} between spaces or the text's ends: the same as
+     * {@code (" " + text + " ").contains(" " + word + " ")} without building either string.
+     */
+    static boolean containsWord(String text, String word) {
+        int n = word.length();
+        for (int p = text.indexOf(word); p >= 0; p = text.indexOf(word, p + 1)) {
+            if ((p == 0 || text.charAt(p - 1) == ' ') && (p + n == text.length() || text.charAt(p + n) == ' ')) {
                 return true;
             }
         }
@@ -455,45 +472,22 @@ public final class AbuseScorer implements Serializable {
                 text.foldedToOriginalStart(start), text.foldedToOriginalEnd(end)));
     }
 
-    /** Every group has at least one shape present (shape:A|B&shape:C means (A or B) and C). */
-    private static boolean hasShapes(NormalizedText text, String[][] groups) {
-        for (String[] alternatives : groups) {
+    /**
+     * Every group has at least one shape present (shape:A|B&shape:C means (A or B) and C); see {@link CharShape}
+     * ("a9" gates postcodes, "9.9" IP addresses, "w@w" e-mail).
+     */
+    private static boolean hasShapes(NormalizedText text, CharShape[][] groups) {
+        for (CharShape[] alternatives : groups) {
             boolean any = false;
             for (int k = 0; k < alternatives.length && !any; k++) {
-                any = hasShape(text, alternatives[k]);
+                any = alternatives[k].foundIn(text.foldedChars(), text.foldedLength(), text.firstDigit(),
+                        text.lastDigit());
             }
             if (!any) {
                 return false;
             }
         }
         return true;
-    }
-
-    /**
-     * Whether some substring of the folded text has the shape: {@code a} a letter a-z, {@code 9} a digit,
-     * {@code w} either, anything else itself ("a9" gates postcodes, "9.9" IP addresses, "w@w" e-mail).
-     */
-    static boolean hasShape(NormalizedText text, String shape) {
-        int n = text.foldedLength() - shape.length();
-        for (int i = 0; i <= n; i++) {
-            int k = 0;
-            while (k < shape.length() && fitsShape(text.foldedCharAt(i + k), shape.charAt(k))) {
-                k++;
-            }
-            if (k == shape.length()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean fitsShape(char c, char shape) {
-        return switch (shape) {
-            case 'a' -> c >= 'a' && c <= 'z';
-            case '9' -> c >= '0' && c <= '9';
-            case 'w' -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-            default -> c == shape;
-        };
     }
 
     private static boolean hasWordIn(NormalizedText text, boolean[] set) {

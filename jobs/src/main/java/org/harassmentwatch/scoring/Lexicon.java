@@ -51,7 +51,7 @@ final class Lexicon implements Serializable {
 
     /** A regex rule run on the folded text when its cheap prefilter passes. */
     record PatternRule(Category category, String name, double weight, int flags, int minDigits,
-                       boolean[] requiredWordSet, char requiredChar, String[][] requiredShapes, Pattern pattern,
+                       boolean[] requiredWordSet, char requiredChar, CharShape[][] requiredShapes, Pattern pattern,
                        RegexStarts starts)
             implements Serializable {
         boolean has(int flag) {
@@ -451,8 +451,22 @@ final class Lexicon implements Serializable {
                 }
             }
             return new PatternRule((Category) raw[0], (String) raw[1], (Double) raw[2], (Integer) raw[3],
-                    (Integer) raw[4], set, (Character) raw[6], (String[][]) raw[7], (Pattern) raw[8],
+                    (Integer) raw[4], set, (Character) raw[6], compileShapes((String[][]) raw[7]), (Pattern) raw[8],
                     RegexStarts.analyse(((Pattern) raw[8]).pattern()));
+        }
+
+        private static CharShape[][] compileShapes(String[][] groups) {
+            if (groups == null) {
+                return null;
+            }
+            CharShape[][] out = new CharShape[groups.length][];
+            for (int g = 0; g < groups.length; g++) {
+                out[g] = new CharShape[groups[g].length];
+                for (int k = 0; k < groups[g].length; k++) {
+                    out[g][k] = new CharShape(groups[g][k]);
+                }
+            }
+            return out;
         }
 
         // ---- phrases ----

@@ -41,6 +41,8 @@ public final class NormalizedText {
     private final int tokenCount;
     private final int mentionCount;
     private final int digitCount;
+    private final int firstDigit;
+    private final int lastDigit;
     private final long asciiLow;
     private final long asciiHigh;
 
@@ -49,7 +51,7 @@ public final class NormalizedText {
 
     NormalizedText(TextNormalizer normalizer, String original, char[] folded, int foldedLength, int[] foldedStart, int[] foldedEnd,
                    char[] canonical, int canonicalLength, int[] tokenOffset, int[] tokenLength, int[] tokenIds,
-                   int[] tokenStart, int[] tokenEnd, int tokenCount, int mentionCount, int digitCount,
+                   int[] tokenStart, int[] tokenEnd, int tokenCount, int mentionCount, int digitCount, int firstDigit, int lastDigit,
                    long asciiLow, long asciiHigh) {
         this.normalizer = normalizer;
         this.original = original;
@@ -67,6 +69,8 @@ public final class NormalizedText {
         this.tokenCount = tokenCount;
         this.mentionCount = mentionCount;
         this.digitCount = digitCount;
+        this.firstDigit = firstDigit;
+        this.lastDigit = lastDigit;
         this.asciiLow = asciiLow;
         this.asciiHigh = asciiHigh;
     }
@@ -210,13 +214,20 @@ public final class NormalizedText {
         return folded;
     }
 
-    char foldedCharAt(int index) {
-        return folded[index];
-    }
 
     /** ASCII digits in the folded text (fullwidth digits included): the cheap gate for phone-number patterns. */
     int digitCount() {
         return digitCount;
+    }
+
+    /** Folded index of the first ASCII digit, or -1 when there is none. */
+    int firstDigit() {
+        return firstDigit;
+    }
+
+    /** Folded index of the last ASCII digit, or -1 when there is none. */
+    int lastDigit() {
+        return lastDigit;
     }
 
     /** Whether the folded text holds this ASCII char (an O(1) gate for regex patterns). */

@@ -241,6 +241,8 @@ public final class TextNormalizer implements Serializable {
         private int[] fs;
         private int[] fe;
         private int digits;
+        private int firstDigit = -1;
+        private int lastDigit = -1;
         private long asciiLow;
         private long asciiHigh;
 
@@ -324,6 +326,10 @@ public final class TextNormalizer implements Serializable {
                 asciiLow |= 1L << c;
                 if (c >= '0' && c <= '9') {
                     digits++;
+                    if (firstDigit < 0) {
+                        firstDigit = m;
+                    }
+                    lastDigit = m;
                 }
             } else if (c < 128) {
                 asciiHigh |= 1L << (c - 64);
@@ -872,7 +878,7 @@ public final class TextNormalizer implements Serializable {
 
         NormalizedText result() {
             return new NormalizedText(TextNormalizer.this, src, f, m, fs, fe, canon, cLen, tOff, tLen, tId, tS, tE, tCount, mentions,
-                    digits, asciiLow, asciiHigh);
+                    digits, firstDigit, lastDigit, asciiLow, asciiHigh);
         }
     }
 }
