@@ -65,6 +65,8 @@ final class Lexicon implements Serializable {
     final Entry[] entries;
     /** Trie edges: (node << 32 | tokenId) → child node; node 0 is the root. */
     final LongIntMap trieEdges;
+    /** The root's edges by token id (-1 when none): every token starts a lookup there, so it skips the hash map. */
+    private final int[] rootChildren;
     /** Entry indices ending at each trie node (null when none). */
     final int[][] trieTerminals;
     final boolean[] filler;
@@ -96,6 +98,10 @@ final class Lexicon implements Serializable {
         this.normalizer = normalizer;
         this.entries = entries;
         this.trieEdges = trieEdges;
+        this.rootChildren = new int[normalizer.vocabularySize()];
+        for (int id = 0; id < rootChildren.length; id++) {
+            rootChildren[id] = trieEdges.get(id);
+        }
         this.trieTerminals = trieTerminals;
         this.filler = filler;
         this.article = article;
@@ -111,6 +117,9 @@ final class Lexicon implements Serializable {
     }
 
     int child(int node, int tokenId) {
+        if (node == 0) {
+            return rootChildren[tokenId];
+        }
         return trieEdges.get(((long) node << 32) | tokenId);
     }
 

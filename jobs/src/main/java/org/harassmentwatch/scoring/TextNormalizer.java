@@ -41,6 +41,15 @@ public final class TextNormalizer implements Serializable {
     private static final long serialVersionUID = 1L;
 
     static final int UNKNOWN = -1;
+    private static final char[] NO_CHARS = new char[0];
+    /** ASCII folding: upper case to lower case, control chars to a space. */
+    private static final char[] ASCII_FOLD = new char[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_FOLD[c] = (c >= 'A' && c <= 'Z') ? (char) (c | 0x20) : (c < 0x20 || c == 0x7f) ? ' ' : c;
+        }
+    }
     private static final int MAX_SEGMENTED_LENGTH = 40;
     private static final int MAX_MENTION_WORD_LENGTH = 12;
 
@@ -250,50 +259,62 @@ public final class TextNormalizer implements Serializable {
         private char[] rb;
         private int[] rf;
         private int rbLen;
-        private int[] rOff = new int[16];
-        private int[] rLen = new int[16];
-        private int[] rKind = new int[16];
+        private int[] rOff;
+        private int[] rLen;
+        private int[] rKind;
         private int rCount;
 
         // canonical output
         private char[] canon;
         private int cLen;
-        private int[] tOff = new int[16];
-        private int[] tLen = new int[16];
-        private int[] tId = new int[16];
-        private int[] tS = new int[16];
-        private int[] tE = new int[16];
+        private int[] tOff;
+        private int[] tLen;
+        private int[] tId;
+        private int[] tS;
+        private int[] tE;
         private int tCount;
         private int mentions;
 
         // scratch
-        private char[] dec = new char[32];
-        private char[] sk = new char[32];
+        private char[] dec = NO_CHARS;
+        private char[] sk = NO_CHARS;
 
         Work(String src) {
             this.src = src;
             this.n = src.length();
             this.f = new char[n + 8];
             this.canon = new char[n + 32];
+            // Sized for a typical text's tokens (one per 5 to 6 chars) so the arrays rarely grow; they still can.
+            int tokens = 8 + n / 4;
+            this.rOff = new int[tokens];
+            this.rLen = new int[tokens];
+            this.rKind = new int[tokens];
+            this.tOff = new int[tokens];
+            this.tLen = new int[tokens];
+            this.tId = new int[tokens];
+            this.tS = new int[tokens];
+            this.tE = new int[tokens];
         }
 
         // ---- 1. folding ----
 
         void fold() {
+            // One bulk copy, then plain array reads: String.charAt re-checks the string's coder and bounds per char.
+            char[] in = new char[n];
+            src.getChars(0, n, in, 0);
             for (int i = 0; i < n; ) {
-                char c = src.charAt(i);
+                char c = in[i];
                 if (c < 0x80) {
-                    char o = (c >= 'A' && c <= 'Z') ? (char) (c | 0x20) : (c < 0x20 || c == 0x7f) ? ' ' : c;
-                    put(o, i, i + 1);
+                    put(ASCII_FOLD[c], i, i + 1);
                     i++;
                     continue;
                 }
-                int cp = src.codePointAt(i);
+                int cp = Character.codePointAt(in, i, n);
                 int len = Character.charCount(cp);
                 String folded = CharFolding.fold(cp);
                 if (folded == null) {
                     for (int k = 0; k < len; k++) {
-                        put(src.charAt(i + k), i + k, i + k + 1);
+                        put(in[i + k], i + k, i + k + 1);
                     }
                 } else if (folded.length() == len) {
                     for (int k = 0; k < len; k++) {
@@ -682,7 +703,7 @@ public final class TextNormalizer implements Serializable {
             }
             if (run3) {
                 if (sk.length < len) {
-                    sk = new char[len * 2];
+                    sk = new char[Math.max(32, len * 2)];
                 }
                 int sl = skeleton(d, 0, len, sk);
                 int id = skeletons.get(sk, 0, sl);
@@ -818,7 +839,7 @@ public final class TextNormalizer implements Serializable {
 
         private char[] scratch(int len) {
             if (dec.length < len) {
-                dec = new char[len * 2];
+                dec = new char[Math.max(32, len * 2)];
             }
             return dec;
         }
