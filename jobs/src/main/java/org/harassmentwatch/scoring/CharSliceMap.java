@@ -69,8 +69,13 @@ final class CharSliceMap implements java.io.Serializable {
     }
 
     static int hash(char[] buf, int off, int len) {
-        int h = 0x9747b28c;
-        for (int i = 0; i < len; i++) {
+        // Two chars per multiply: the multiplications form one dependent chain, so halving them halves the latency.
+        int h = 0x9747b28c ^ len;
+        int i = 0;
+        for (; i + 1 < len; i += 2) {
+            h = (h ^ (buf[off + i] | (buf[off + i + 1] << 16))) * 0x01000193;
+        }
+        if (i < len) {
             h = (h ^ buf[off + i]) * 0x01000193;
         }
         // fmix32: FNV alone leaves the low bits weak for short keys.

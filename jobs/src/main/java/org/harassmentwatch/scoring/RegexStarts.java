@@ -27,13 +27,33 @@ final class RegexStarts implements Serializable {
     /** ASCII chars that may not come right before a match (a leading single-class negative look-behind). */
     private final long notBeforeLo;
     private final long notBeforeHi;
+    /** ASCII chars one of which every match has at an offset in [anchorMin, anchorMax] from its start. */
+    private final long anchorLo;
+    private final long anchorHi;
+    private final int anchorMin;
+    private final int anchorMax;
+    private final boolean anchorNonAscii;
+    /** Offsets from a match start at which every match has an ASCII digit; digitMin -1 when unknown. */
+    private final int digitMin;
+    private final int digitMax;
 
-    private RegexStarts(CharSet first, CharSet notBefore) {
+    private RegexStarts(CharSet first, CharSet notBefore, Anchor anchor, Anchor digitAnchor) {
         this.firstLo = first.lo;
         this.firstHi = first.hi;
         this.firstNonAscii = first.nonAscii;
         this.notBeforeLo = notBefore.lo;
         this.notBeforeHi = notBefore.hi;
+        // No useful anchor: offset 0 with the first set adds nothing but is always true where the first set is.
+        Anchor a = anchor == null || anchor.cost() == Long.MAX_VALUE || anchor.maxOffset() >= UNBOUNDED
+                ? new Anchor(first, 0, 0) : anchor;
+        this.anchorLo = a.set().nonAscii ? -1L : a.set().lo;
+        this.anchorHi = a.set().nonAscii ? -1L : a.set().hi;
+        this.anchorNonAscii = a.set().nonAscii;
+        this.anchorMin = a.minOffset();
+        this.anchorMax = a.maxOffset();
+        boolean digits = digitAnchor != null && digitAnchor.maxOffset() < UNBOUNDED;
+        this.digitMin = digits ? digitAnchor.minOffset() : -1;
+        this.digitMax = digits ? digitAnchor.maxOffset() : -1;
     }
 
     /** The start sets of {@code regex}, or null when it uses something this analysis does not model. */
@@ -53,29 +73,56 @@ final class RegexStarts implements Serializable {
             if (p.topLevelBranches > 1) {
                 notBefore = null; // the look-behind guards only the first branch
             }
-            return new RegexStarts(node.first, notBefore == null ? new CharSet() : notBefore);
+            return new RegexStarts(node.first, notBefore == null ? new CharSet() : notBefore, node.anchor,
+                    node.digitAnchor);
         } catch (Unsupported e) {
             return null;
         }
     }
 
     /** Whether a match could start at {@code p} of {@code text[0..length)}. */
-    boolean canStartAt(char[] text, int p) {
+    boolean canStartAt(char[] text, int p, int length) {
         char c = text[p];
         if (!(c < 64 ? (firstLo & (1L << c)) != 0 : c < 128 ? (firstHi & (1L << (c - 64))) != 0 : firstNonAscii)) {
             return false;
         }
-        if (p == 0) {
-            return true;
+        if (p > 0) {
+            char b = text[p - 1];
+            if (b < 64 ? (notBeforeLo & (1L << b)) != 0 : b < 128 && (notBeforeHi & (1L << (b - 64))) != 0) {
+                return false;
+            }
         }
-        char b = text[p - 1];
-        return !(b < 64 ? (notBeforeLo & (1L << b)) != 0 : b < 128 && (notBeforeHi & (1L << (b - 64))) != 0);
+        return anchored(text, p, length);
     }
 
-    /** The first position at or after {@code from} in {@code text[0..length)} where a match could start, or -1. */
-    int nextStart(char[] text, int from, int length) {
-        for (int p = from; p < length; p++) {
-            if (canStartAt(text, p)) {
+    private boolean anchored(char[] text, int p, int length) {
+        int to = Math.min(length - 1, p + anchorMax);
+        for (int k = p + anchorMin; k <= to; k++) {
+            char c = text[k];
+            if (c < 64 ? (anchorLo & (1L << c)) != 0 : c < 128 ? (anchorHi & (1L << (c - 64))) != 0 : anchorNonAscii) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The first position at or after {@code from} in {@code text[0..length)} where a match could start, or -1.
+     *
+     * @param firstDigit index of the text's first ASCII digit (-1 when none), lastDigit of its last: a pattern
+     *                   that needs a digit at a known distance from its start only starts near them
+     */
+    int nextStart(char[] text, int from, int length, int firstDigit, int lastDigit) {
+        int to = length;
+        if (digitMin >= 0) {
+            if (firstDigit < 0) {
+                return -1;
+            }
+            from = Math.max(from, firstDigit - digitMax);
+            to = Math.min(length, lastDigit - digitMin + 1);
+        }
+        for (int p = from; p < to; p++) {
+            if (canStartAt(text, p, length)) {
                 return p;
             }
         }
@@ -95,7 +142,7 @@ final class RegexStarts implements Serializable {
      * @param from   where to begin: 0, or a position before which {@code starts} allows no match
      */
     static void forEachMatch(RegexStarts starts, java.util.regex.Pattern pattern, char[] chars, String text, int from,
-                             MatchSink sink) {
+                             int firstDigit, int lastDigit, MatchSink sink) {
         Matcher m = pattern.matcher(text);
         if (starts == null) {
             while (m.find()) {
@@ -105,14 +152,15 @@ final class RegexStarts implements Serializable {
         }
         int length = text.length();
         m.useTransparentBounds(true).useAnchoringBounds(false);
-        int p = starts.nextStart(chars, from, length);
+        int p = starts.nextStart(chars, from, length, firstDigit, lastDigit);
         while (p >= 0) {
             m.region(p, length);
             if (m.lookingAt()) {
                 sink.match(m.start(), m.end());
-                p = starts.nextStart(chars, m.end(), length); // matches are never empty: find() resumes at the end
+                // matches are never empty: find() resumes at the end
+                p = starts.nextStart(chars, m.end(), length, firstDigit, lastDigit);
             } else {
-                p = starts.nextStart(chars, p + 1, length);
+                p = starts.nextStart(chars, p + 1, length, firstDigit, lastDigit);
             }
         }
     }
@@ -171,8 +219,75 @@ final class RegexStarts implements Serializable {
         }
     }
 
-    /** What a sub-expression can begin with, and whether it can match the empty string. */
-    private record Node(CharSet first, boolean nullable) {
+    private static final long DIGITS = 0x03FFL << '0';
+
+    /** Lengths at or above this count as unbounded. */
+    private static final int UNBOUNDED = 1 << 20;
+
+    /**
+     * A class some char of every match falls in, at an offset from the match start within [minOffset, maxOffset]
+     * (the digit of a postcode's outward code is at offset 1 or 2).
+     */
+    private record Anchor(CharSet set, int minOffset, int maxOffset) {
+        /** Lower is more selective: chars in the class times offsets to look at. */
+        long cost() {
+            return set.nonAscii ? Long.MAX_VALUE
+                    : (long) (Long.bitCount(set.lo) + Long.bitCount(set.hi)) * (maxOffset - minOffset + 1);
+        }
+
+        Anchor shifted(int min, int max) {
+            return new Anchor(set, minOffset + min, maxOffset + max);
+        }
+
+        boolean digitsOnly() {
+            return !set.nonAscii && set.hi == 0 && set.lo != 0 && (set.lo & ~DIGITS) == 0;
+        }
+
+        /** Of two digit anchors, the one with fewer offsets. */
+        static Anchor narrower(Anchor a, Anchor b) {
+            if (a == null) {
+                return b;
+            }
+            if (b == null) {
+                return a;
+            }
+            return b.maxOffset - b.minOffset < a.maxOffset - a.minOffset ? b : a;
+        }
+
+        static Anchor better(Anchor a, Anchor b) {
+            if (a == null) {
+                return b;
+            }
+            if (b == null) {
+                return a;
+            }
+            return b.cost() < a.cost() ? b : a;
+        }
+    }
+
+    /**
+     * What a sub-expression can begin with, whether it can match the empty string, its length range
+     * ({@link #UNBOUNDED} when open) and an anchor (null when none is known).
+     */
+    private record Node(CharSet first, boolean nullable, int minLength, int maxLength, Anchor anchor,
+                        Anchor digitAnchor) {
+        static Node zeroWidth() {
+            return new Node(new CharSet(), true, 0, 0, null, null);
+        }
+
+        /** One class match: one char, or two (a surrogate pair) when the class takes chars outside ASCII. */
+        static Node oneChar(CharSet set) {
+            Anchor here = new Anchor(set, 0, 0);
+            return new Node(set, false, 1, set.nonAscii ? 2 : 1, here, here.digitsOnly() ? here : null);
+        }
+    }
+
+    private static int add(int a, int b) {
+        return Math.min(UNBOUNDED, a + b);
+    }
+
+    private static int times(int a, int n) {
+        return (int) Math.min(UNBOUNDED, (long) a * n);
     }
 
     private static final class Parser {
@@ -231,7 +346,8 @@ final class RegexStarts implements Serializable {
                 CharSet first = new CharSet();
                 first.addAll(node.first);
                 first.addAll(next.first);
-                node = new Node(first, node.nullable || next.nullable);
+                node = new Node(first, node.nullable || next.nullable, Math.min(node.minLength, next.minLength),
+                        Math.max(node.maxLength, next.maxLength), null, null);
             }
             return node;
         }
@@ -239,14 +355,26 @@ final class RegexStarts implements Serializable {
         private Node sequence() {
             CharSet first = new CharSet();
             boolean nullable = true;
+            int min = 0;
+            int max = 0;
+            Anchor anchor = null;
+            Anchor digitAnchor = null;
             while (pos < s.length() && s.charAt(pos) != '|' && s.charAt(pos) != ')') {
                 Node atom = quantified();
                 if (nullable) {
                     first.addAll(atom.first);
                     nullable = atom.nullable;
                 }
+                if (atom.anchor != null && max < UNBOUNDED) {
+                    anchor = Anchor.better(anchor, atom.anchor.shifted(min, max));
+                }
+                if (atom.digitAnchor != null && max < UNBOUNDED) {
+                    digitAnchor = Anchor.narrower(digitAnchor, atom.digitAnchor.shifted(min, max));
+                }
+                min = add(min, atom.minLength);
+                max = add(max, atom.maxLength);
             }
-            return new Node(first, nullable);
+            return new Node(first, nullable, min, max, anchor, digitAnchor);
         }
 
         private Node quantified() {
@@ -256,9 +384,11 @@ final class RegexStarts implements Serializable {
             }
             char q = s.charAt(pos);
             int min;
+            int max = UNBOUNDED;
             if (q == '?' || q == '*') {
                 pos++;
                 min = 0;
+                max = q == '?' ? 1 : UNBOUNDED;
             } else if (q == '+') {
                 pos++;
                 min = 1;
@@ -271,7 +401,13 @@ final class RegexStarts implements Serializable {
                 if (!body.matches("\\d+(,\\d*)?")) {
                     throw new Unsupported();
                 }
-                min = Integer.parseInt(body.split(",")[0]);
+                String[] bounds = body.split(",", -1);
+                min = Integer.parseInt(bounds[0]);
+                if (bounds.length == 1) {
+                    max = min;
+                } else if (!bounds[1].isEmpty()) {
+                    max = Integer.parseInt(bounds[1]);
+                }
                 pos = close + 1;
             } else {
                 return atom;
@@ -279,7 +415,10 @@ final class RegexStarts implements Serializable {
             if (pos < s.length() && (s.charAt(pos) == '?' || s.charAt(pos) == '+')) {
                 pos++; // lazy or possessive: same chars, same emptiness
             }
-            return new Node(atom.first, atom.nullable || min == 0);
+            // Only the first repetition's anchor is certain, and only when there is at least one.
+            return new Node(atom.first, atom.nullable || min == 0, times(atom.minLength, min),
+                    max == UNBOUNDED ? (atom.maxLength == 0 ? 0 : UNBOUNDED) : times(atom.maxLength, max),
+                    min == 0 ? null : atom.anchor, min == 0 ? null : atom.digitAnchor);
         }
 
         private Node atom() {
@@ -306,11 +445,11 @@ final class RegexStarts implements Serializable {
                         throw new Unsupported();
                     }
                     pos++;
-                    return zeroWidth ? new Node(new CharSet(), true) : inner;
+                    return zeroWidth ? Node.zeroWidth() : inner;
                 }
                 case '[' -> {
                     pos++;
-                    return new Node(bracketClass(), false);
+                    return Node.oneChar(bracketClass());
                 }
                 case '\\' -> {
                     if (pos + 1 >= s.length()) {
@@ -319,25 +458,25 @@ final class RegexStarts implements Serializable {
                     char e = s.charAt(pos + 1);
                     pos += 2;
                     if (e == 'b' || e == 'B') {
-                        return new Node(new CharSet(), true);
+                        return Node.zeroWidth();
                     }
                     if ("dwsDWS".indexOf(e) >= 0) {
-                        return new Node(classEscape(e), false);
+                        return Node.oneChar(classEscape(e));
                     }
                     CharSet one = new CharSet();
                     one.add(escapedLiteral(e));
-                    return new Node(one, false);
+                    return Node.oneChar(one);
                 }
                 case '.' -> {
                     pos++;
-                    return new Node(CharSet.all(), false);
+                    return Node.oneChar(CharSet.all());
                 }
                 case ')', '|', '?', '*', '+', '{', '^', '$' -> throw new Unsupported();
                 default -> {
                     pos++;
                     CharSet one = new CharSet();
                     one.add(c);
-                    return new Node(one, false);
+                    return Node.oneChar(one);
                 }
             }
         }

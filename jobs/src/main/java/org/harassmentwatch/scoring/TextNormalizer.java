@@ -42,6 +42,26 @@ public final class TextNormalizer implements Serializable {
 
     static final int UNKNOWN = -1;
     private static final char[] NO_CHARS = new char[0];
+    private static final int[] NO_INTS = new int[0];
+    /** Scratch buffers longer than this (chars or ints) are not kept for the thread's next message. */
+    private static final int MAX_KEPT_SCRATCH = 1 << 16;
+
+    /**
+     * Per-thread buffers that never leave a call (the copy of the input, raw tokens, decoding scratch): reused from
+     * message to message instead of allocated and zeroed each time. A call fills what it reads before reading it.
+     */
+    private static final class Scratch {
+        char[] in = NO_CHARS;
+        char[] rb = NO_CHARS;
+        int[] rf = NO_INTS;
+        int[] rOff = NO_INTS;
+        int[] rLen = NO_INTS;
+        int[] rKind = NO_INTS;
+        char[] dec = NO_CHARS;
+        char[] sk = NO_CHARS;
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
     /** ASCII folding: upper case to lower case, control chars to a space. */
     private static final char[] ASCII_FOLD = new char[128];
 
@@ -123,6 +143,7 @@ public final class TextNormalizer implements Serializable {
         w.fold();
         w.tokenize();
         w.canonicalize();
+        w.release();
         return w.result();
     }
 
@@ -276,8 +297,9 @@ public final class TextNormalizer implements Serializable {
         private int mentions;
 
         // scratch
-        private char[] dec = NO_CHARS;
-        private char[] sk = NO_CHARS;
+        private char[] dec;
+        private char[] sk;
+        private final Scratch scratch;
 
         Work(String src) {
             this.src = src;
@@ -286,9 +308,12 @@ public final class TextNormalizer implements Serializable {
             this.canon = new char[n + 32];
             // Sized for a typical text's tokens (one per 5 to 6 chars) so the arrays rarely grow; they still can.
             int tokens = 8 + n / 4;
-            this.rOff = new int[tokens];
-            this.rLen = new int[tokens];
-            this.rKind = new int[tokens];
+            this.scratch = SCRATCH.get();
+            this.rOff = scratch.rOff.length >= tokens ? scratch.rOff : new int[tokens];
+            this.rLen = scratch.rLen.length >= tokens ? scratch.rLen : new int[tokens];
+            this.rKind = scratch.rKind.length >= tokens ? scratch.rKind : new int[tokens];
+            this.dec = scratch.dec;
+            this.sk = scratch.sk;
             this.tOff = new int[tokens];
             this.tLen = new int[tokens];
             this.tId = new int[tokens];
@@ -300,8 +325,11 @@ public final class TextNormalizer implements Serializable {
 
         void fold() {
             // One bulk copy, then plain array reads: String.charAt re-checks the string's coder and bounds per char.
-            char[] in = new char[n];
+            char[] in = scratch.in.length >= n ? scratch.in : new char[n];
             src.getChars(0, n, in, 0);
+            if (in.length <= MAX_KEPT_SCRATCH) {
+                scratch.in = in;
+            }
             for (int i = 0; i < n; ) {
                 char c = in[i];
                 if (c < 0x80) {
@@ -381,8 +409,8 @@ public final class TextNormalizer implements Serializable {
         // ---- 2. chunks and raw tokens ----
 
         void tokenize() {
-            rb = new char[m + 8];
-            rf = new int[m + 8];
+            rb = scratch.rb.length >= m + 8 ? scratch.rb : new char[m + 8];
+            rf = scratch.rf.length >= m + 8 ? scratch.rf : new int[m + 8];
             int i = 0;
             while (i < m) {
                 while (i < m && f[i] == ' ') {
@@ -895,6 +923,25 @@ public final class TextNormalizer implements Serializable {
             tE[tCount] = origEnd(fb);
             tCount++;
             cLen = at + len;
+        }
+
+        /** Hands the (possibly grown) scratch buffers back for the thread's next message. */
+        void release() {
+            if (rb.length <= MAX_KEPT_SCRATCH) {
+                scratch.rb = rb;
+                scratch.rf = rf;
+            }
+            if (rOff.length <= MAX_KEPT_SCRATCH) {
+                scratch.rOff = rOff;
+                scratch.rLen = rLen;
+                scratch.rKind = rKind;
+            }
+            if (dec.length <= MAX_KEPT_SCRATCH) {
+                scratch.dec = dec;
+            }
+            if (sk.length <= MAX_KEPT_SCRATCH) {
+                scratch.sk = sk;
+            }
         }
 
         NormalizedText result() {

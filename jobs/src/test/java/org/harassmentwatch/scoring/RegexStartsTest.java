@@ -40,7 +40,8 @@ class RegexStartsTest {
 
     @Test
     void findsExactlyWhatFindFindsForOtherConstructs() {
-        List<String> regexes = List.of("(?<![a-z])ab|b", "(?<![\\d])\\d+(?!\\d)", "x?y", "(?:ab|c)+d", "\\bst\\b",
+        List<String> regexes = List.of("a{2}\\d", "(?:ab){1,2}\\d", "x\\d{0,2}y", "(?:a|bb)\\d", "\\d?a\\d",
+                "(?:1\\d)?\\+\\d", "a(?=1)\\d", "(?<![a-z])ab|b", "(?<![\\d])\\d+(?!\\d)", "x?y", "(?:ab|c)+d", "\\bst\\b",
                 "(?=a)\\w+", "[^a]b", "\\Sx", "a.c", "[+-]?\\d{2,}", "(?<!a)(?<=b)c", "a*?b", "a++b", "[\\w.%-]+@");
         SplittableRandom random = new SplittableRandom(5);
         for (String regex : regexes) {
@@ -59,10 +60,19 @@ class RegexStartsTest {
     void leadingLookBehindGuardsOnlyItsOwnBranch() {
         RegexStarts starts = RegexStarts.analyse("(?<![a-z])b|b");
         char[] text = "ab".toCharArray();
-        assertThat(starts.canStartAt(text, 1)).isTrue();
+        assertThat(starts.canStartAt(text, 1, 2)).isTrue();
         RegexStarts guarded = RegexStarts.analyse("(?<![a-z])b");
-        assertThat(guarded.canStartAt(text, 1)).isFalse();
-        assertThat(guarded.canStartAt("1b".toCharArray(), 1)).isTrue();
+        assertThat(guarded.canStartAt(text, 1, 2)).isFalse();
+        assertThat(guarded.canStartAt("1b".toCharArray(), 1, 2)).isTrue();
+    }
+
+    @Test
+    void aStartNeedsTheRegexesMandatoryRareCharWhereItMustBe() {
+        RegexStarts postcode = RegexStarts.analyse("(?<![\\w])(?:[a-z]{1,2}\\d[a-z\\d]?)\\s*\\d[a-z]{2}(?![\\w])");
+        assertThat(postcode.canStartAt("ab cd".toCharArray(), 0, 5)).isFalse();
+        assertThat(postcode.canStartAt("ab1 cd".toCharArray(), 0, 6)).isTrue();
+        assertThat(postcode.canStartAt("a1 2bc".toCharArray(), 0, 6)).isTrue();
+        assertThat(postcode.canStartAt("abc1".toCharArray(), 0, 4)).isFalse();
     }
 
     @Test
@@ -93,7 +103,16 @@ class RegexStartsTest {
 
     private static List<List<Integer>> viaStarts(RegexStarts starts, Pattern pattern, String text) {
         List<List<Integer>> out = new ArrayList<>();
-        RegexStarts.forEachMatch(starts, pattern, text.toCharArray(), text, 0, (s, e) -> out.add(List.of(s, e)));
+        int firstDigit = -1;
+        int lastDigit = -1;
+        for (int k = 0; k < text.length(); k++) {
+            if (text.charAt(k) >= '0' && text.charAt(k) <= '9') {
+                firstDigit = firstDigit < 0 ? k : firstDigit;
+                lastDigit = k;
+            }
+        }
+        RegexStarts.forEachMatch(starts, pattern, text.toCharArray(), text, 0, firstDigit, lastDigit,
+                (s, e) -> out.add(List.of(s, e)));
         return out;
     }
 }
