@@ -95,12 +95,38 @@ public final class AbuseScorer implements Serializable {
             .thenComparing(EvidenceSpan::term);
 
     private final Lexicon lexicon;
-    /** The normalised softener words, in a fixed order. */
+    /** The normalised softener words, in a fixed order, as strings and as chars. */
     private final String[] softenerWords;
+    private final char[][] softenerChars;
+    /**
+     * ASCII first chars of the softener words (bit c of lo, c - 64 of hi); when a word is empty or starts above
+     * ASCII the scan is off and the words are searched in the canonical string instead.
+     */
+    private final long softenerFirstLo;
+    private final long softenerFirstHi;
+    private final boolean softenerScan;
 
     private AbuseScorer(Lexicon lexicon) {
         this.lexicon = lexicon;
         this.softenerWords = lexicon.softenerWords.toArray(String[]::new);
+        this.softenerChars = new char[softenerWords.length][];
+        long lo = 0;
+        long hi = 0;
+        boolean scan = true;
+        for (int k = 0; k < softenerWords.length; k++) {
+            softenerChars[k] = softenerWords[k].toCharArray();
+            char c = softenerWords[k].isEmpty() ? 128 : softenerWords[k].charAt(0);
+            if (c >= 128) {
+                scan = false;
+            } else if (c < 64) {
+                lo |= 1L << c;
+            } else {
+                hi |= 1L << (c - 64);
+            }
+        }
+        this.softenerFirstLo = lo;
+        this.softenerFirstHi = hi;
+        this.softenerScan = scan;
     }
 
     /** The scorer with the default lexicon version's resource files. */
@@ -242,15 +268,44 @@ public final class AbuseScorer implements Serializable {
                 return false;
             }
         }
-        String canonical = text.text();
-        for (String word : softenerWords) {
-            if (containsWord(canonical, word)) {
-                return true;
-            }
+        if (softenerScan ? hasSoftenerWord(text.canonicalChars(), text.canonicalLength()) : hasSoftenerWord(text.text())) {
+            return true;
         }
         String original = text.original();
         for (String symbol : lexicon.softenerSymbols) {
             if (original.contains(symbol)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a softener word occurs in the canonical text between spaces or the text's ends, i.e.
+     * {@code (" " + text + " ").contains(" " + word + " ")} for some word: one pass over the word starts, comparing
+     * only where a softener word's first char is.
+     */
+    private boolean hasSoftenerWord(char[] text, int length) {
+        for (int p = 0; p < length; p++) {
+            char c = text[p];
+            if ((p > 0 && text[p - 1] != ' ') || c >= 128
+                    || (c < 64 ? (softenerFirstLo & (1L << c)) == 0 : (softenerFirstHi & (1L << (c - 64))) == 0)) {
+                continue;
+            }
+            for (char[] word : softenerChars) {
+                int n = word.length;
+                if (word[0] == c && p + n <= length && (p + n == length || text[p + n] == ' ')
+                        && java.util.Arrays.equals(text, p, p + n, word, 0, n)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean hasSoftenerWord(String text) {
+        for (String word : softenerWords) {
+            if (containsWord(text, word)) {
                 return true;
             }
         }

@@ -20,8 +20,14 @@ final class CharSliceMap implements java.io.Serializable {
     private final int mask;
     private final int size;
     private final int maxKeyLength;
+    /**
+     * One bit per value of the hash's top 16 bits, set for every key: most words of ordinary text are not keys, and
+     * this 8 KB filter (small enough to stay in the L1 cache) turns them away before the slot table is touched.
+     */
+    private final long[] present;
 
-    private CharSliceMap(char[] pool, int[] slots, int size, int maxKeyLength) {
+    private CharSliceMap(char[] pool, int[] slots, int size, int maxKeyLength, long[] present) {
+        this.present = present;
         this.pool = pool;
         this.slots = slots;
         this.mask = slots.length / STRIDE - 1;
@@ -34,6 +40,9 @@ final class CharSliceMap implements java.io.Serializable {
             return MISSING;
         }
         int h = hash(buf, off, len);
+        if ((present[h >>> 22] & (1L << (h >>> 16))) == 0) {
+            return MISSING;
+        }
         int slot = h & mask;
         while (true) {
             int base = slot * STRIDE;
@@ -110,11 +119,13 @@ final class CharSliceMap implements java.io.Serializable {
                 slots[slot * STRIDE + 1] = -1;
             }
             StringBuilder pool = new StringBuilder();
+            long[] present = new long[1 << 10];
             int maxLen = 0;
             for (var e : entries.entrySet()) {
                 char[] key = e.getKey().toCharArray();
                 maxLen = Math.max(maxLen, key.length);
                 int h = hash(key, 0, key.length);
+                present[h >>> 22] |= 1L << (h >>> 16);
                 int slot = h & (capacity - 1);
                 while (slots[slot * STRIDE + 1] >= 0) {
                     slot = (slot + 1) & (capacity - 1);
@@ -128,7 +139,7 @@ final class CharSliceMap implements java.io.Serializable {
             }
             char[] chars = new char[pool.length()];
             pool.getChars(0, pool.length(), chars, 0);
-            return new CharSliceMap(chars, slots, entries.size(), maxLen);
+            return new CharSliceMap(chars, slots, entries.size(), maxLen, present);
         }
     }
 }

@@ -214,6 +214,15 @@ public final class NormalizedText {
         return folded;
     }
 
+    /** The canonical chars ({@link #text()} without building it), valid up to {@link #canonicalLength()}. */
+    char[] canonicalChars() {
+        return canonical;
+    }
+
+    int canonicalLength() {
+        return canonicalLength;
+    }
+
 
     /** ASCII digits in the folded text (fullwidth digits included): the cheap gate for phone-number patterns. */
     int digitCount() {

@@ -129,6 +129,23 @@ final class RegexStarts implements Serializable {
         return -1;
     }
 
+    @Override
+    public String toString() {
+        return "RegexStarts[first=" + chars(firstLo, firstHi) + (firstNonAscii ? "+non-ASCII" : "") + ", notBefore="
+                + chars(notBeforeLo, notBeforeHi) + ", anchor=" + chars(anchorLo, anchorHi) + "@" + anchorMin + ".."
+                + anchorMax + ", digits@" + digitMin + ".." + digitMax + "]";
+    }
+
+    private static String chars(long lo, long hi) {
+        StringBuilder sb = new StringBuilder();
+        for (int c = 0; c < 128; c++) {
+            if (c < 64 ? (lo & (1L << c)) != 0 : (hi & (1L << (c - 64))) != 0) {
+                sb.append(c < 32 ? "\\x" + Integer.toHexString(c) : String.valueOf((char) c));
+            }
+        }
+        return "[" + sb + "]";
+    }
+
     /** Receives each match's [start, end) in the folded text. */
     interface MatchSink {
         void match(int start, int end);
@@ -243,6 +260,17 @@ final class RegexStarts implements Serializable {
             return !set.nonAscii && set.hi == 0 && set.lo != 0 && (set.lo & ~DIGITS) == 0;
         }
 
+        /** For alternatives: a char of either class at an offset of either window; null unless both have one. */
+        static Anchor either(Anchor a, Anchor b) {
+            if (a == null || b == null) {
+                return null;
+            }
+            CharSet set = new CharSet();
+            set.addAll(a.set);
+            set.addAll(b.set);
+            return new Anchor(set, Math.min(a.minOffset, b.minOffset), Math.max(a.maxOffset, b.maxOffset));
+        }
+
         /** Of two digit anchors, the one with fewer offsets. */
         static Anchor narrower(Anchor a, Anchor b) {
             if (a == null) {
@@ -347,7 +375,8 @@ final class RegexStarts implements Serializable {
                 first.addAll(node.first);
                 first.addAll(next.first);
                 node = new Node(first, node.nullable || next.nullable, Math.min(node.minLength, next.minLength),
-                        Math.max(node.maxLength, next.maxLength), null, null);
+                        Math.max(node.maxLength, next.maxLength), Anchor.either(node.anchor, next.anchor),
+                        Anchor.either(node.digitAnchor, next.digitAnchor));
             }
             return node;
         }

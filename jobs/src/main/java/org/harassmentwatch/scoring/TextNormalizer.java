@@ -228,8 +228,18 @@ public final class TextNormalizer implements Serializable {
         return c == '@' || c == '$' || c == '!' || c == '|' || c == '*';
     }
 
+    /** {@link #isTokenChar} for ASCII, as a table: the tokenizer asks it for every char. */
+    private static final boolean[] TOKEN_ASCII = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            TOKEN_ASCII[c] = isLetter(c) || isDigit(c) || c == '\'' || isLeetSymbol(c);
+        }
+    }
+
     private static boolean isTokenChar(char c) {
-        return isLetter(c) || isDigit(c) || c == '\'' || isLeetSymbol(c);
+        // Above ASCII only letters are token chars (digits, apostrophe and leet symbols are all ASCII).
+        return c < 128 ? TOKEN_ASCII[c] : Character.isLetter(c);
     }
 
     private static boolean isMentionChar(char c) {
@@ -333,8 +343,12 @@ public final class TextNormalizer implements Serializable {
             for (int i = 0; i < n; ) {
                 char c = in[i];
                 if (c < 0x80) {
-                    put(ASCII_FOLD[c], i, i + 1);
-                    i++;
+                    int end = i + 1;
+                    while (end < n && in[end] < 0x80) {
+                        end++;
+                    }
+                    putAscii(in, i, end);
+                    i = end;
                     continue;
                 }
                 int cp = Character.codePointAt(in, i, n);
@@ -356,6 +370,53 @@ public final class TextNormalizer implements Serializable {
                 }
                 i += len;
             }
+        }
+
+        /** {@link #put} for a run of ASCII chars, each folding to one char, with the running state in locals. */
+        private void putAscii(char[] in, int from, int to) {
+            while (m + (to - from) > f.length) {
+                int cap = f.length * 2;
+                f = Arrays.copyOf(f, cap);
+                if (fs != null) {
+                    fs = Arrays.copyOf(fs, cap);
+                    fe = Arrays.copyOf(fe, cap);
+                }
+            }
+            char[] out = f;
+            int[] starts = fs;
+            int[] ends = fe;
+            int w = m;
+            long low = asciiLow;
+            long high = asciiHigh;
+            int digitCount = digits;
+            int first = firstDigit;
+            int last = lastDigit;
+            for (int k = from; k < to; k++) {
+                char c = ASCII_FOLD[in[k]];
+                if (starts != null) {
+                    starts[w] = k;
+                    ends[w] = k + 1;
+                }
+                if (c < 64) {
+                    low |= 1L << c;
+                    if (c >= '0' && c <= '9') {
+                        digitCount++;
+                        if (first < 0) {
+                            first = w;
+                        }
+                        last = w;
+                    }
+                } else {
+                    high |= 1L << (c - 64);
+                }
+                out[w++] = c;
+            }
+            m = w;
+            asciiLow = low;
+            asciiHigh = high;
+            digits = digitCount;
+            firstDigit = first;
+            lastDigit = last;
         }
 
         private void put(char c, int start, int end) {
