@@ -507,12 +507,12 @@ public final class AbuseScorer implements Serializable {
             char[] chars = text.foldedChars();
             int length = text.foldedLength();
             // No position a match could start at: the regex finds nothing whatever the shape gates say.
-            int p = starts == null ? 0 : starts.nextStart(chars, 0, length, text.firstDigit(), text.lastDigit());
+            int p = starts == null ? 0 : starts.nextStart(chars, 0, length, text.digitBits());
             if (p < 0 || (rule.requiredShapes() != null && !hasShapes(text, rule.requiredShapes()))) {
                 continue;
             }
-            RegexStarts.forEachMatch(starts, rule.pattern(), chars, text.folded(), p, text.firstDigit(),
-                    text.lastDigit(), (start, end) ->
+            RegexStarts.forEachMatch(starts, rule.pattern(), chars, text.folded(), p, text.digitBits(),
+                    (start, end) ->
                     addPatternMatch(rule, text, start, end, notScore, notObject, evidence));
         }
     }

@@ -48,6 +48,11 @@ public final class NormalizedText {
 
     private String text;
     private String foldedText;
+    /** Built on first use; a record's final field publishes the array safely even when threads race to build it. */
+    private DigitIndex digitIndex;
+
+    private record DigitIndex(long[] bits) {
+    }
 
     NormalizedText(TextNormalizer normalizer, String original, char[] folded, int foldedLength, int[] foldedStart, int[] foldedEnd,
                    char[] canonical, int canonicalLength, int[] tokenOffset, int[] tokenLength, int[] tokenIds,
@@ -227,6 +232,16 @@ public final class NormalizedText {
     /** ASCII digits in the folded text (fullwidth digits included): the cheap gate for phone-number patterns. */
     int digitCount() {
         return digitCount;
+    }
+
+    /** Where the folded text's ASCII digits are (see {@link RegexStarts#digitBits}); null when there are none. */
+    long[] digitBits() {
+        DigitIndex index = digitIndex;
+        if (index == null) {
+            index = new DigitIndex(digitCount == 0 ? null : RegexStarts.digitBits(folded, foldedLength));
+            digitIndex = index;
+        }
+        return index.bits();
     }
 
     /** Folded index of the first ASCII digit, or -1 when there is none. */

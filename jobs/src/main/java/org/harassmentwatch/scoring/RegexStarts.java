@@ -106,25 +106,69 @@ final class RegexStarts implements Serializable {
         return false;
     }
 
+    /** Where the ASCII digits of {@code text[0..length)} are, one bit per index; null when there are none. */
+    static long[] digitBits(char[] text, int length) {
+        long[] bits = null;
+        for (int k = 0; k < length; k++) {
+            char c = text[k];
+            if (c >= '0' && c <= '9') {
+                if (bits == null) {
+                    bits = new long[(length + 63) >>> 6];
+                }
+                bits[k >>> 6] |= 1L << k;
+            }
+        }
+        return bits;
+    }
+
+    /** The first digit index at or after {@code from}, or -1. */
+    private static int nextDigit(long[] bits, int from) {
+        int word = from >>> 6;
+        if (word >= bits.length) {
+            return -1;
+        }
+        long w = bits[word] & (-1L << from);
+        while (w == 0) {
+            if (++word == bits.length) {
+                return -1;
+            }
+            w = bits[word];
+        }
+        return (word << 6) + Long.numberOfTrailingZeros(w);
+    }
+
     /**
      * The first position at or after {@code from} in {@code text[0..length)} where a match could start, or -1.
      *
-     * @param firstDigit index of the text's first ASCII digit (-1 when none), lastDigit of its last: a pattern
-     *                   that needs a digit at a known distance from its start only starts near them
+     * @param digits {@link #digitBits} of the text: a pattern that needs a digit at a known distance from its start
+     *               only starts near one, so the scan jumps from digit to digit
      */
-    int nextStart(char[] text, int from, int length, int firstDigit, int lastDigit) {
-        int to = length;
-        if (digitMin >= 0) {
-            if (firstDigit < 0) {
+    int nextStart(char[] text, int from, int length, long[] digits) {
+        if (digitMin < 0) {
+            for (int p = from; p < length; p++) {
+                if (canStartAt(text, p, length)) {
+                    return p;
+                }
+            }
+            return -1;
+        }
+        if (digits == null) {
+            return -1;
+        }
+        int p = from;
+        while (p < length) {
+            int d = nextDigit(digits, p + digitMin);
+            if (d < 0) {
                 return -1;
             }
-            from = Math.max(from, firstDigit - digitMax);
-            to = Math.min(length, lastDigit - digitMin + 1);
-        }
-        for (int p = from; p < to; p++) {
+            if (d > p + digitMax) {
+                p = d - digitMax; // no start before this one has a digit where it needs one
+                continue;
+            }
             if (canStartAt(text, p, length)) {
                 return p;
             }
+            p++;
         }
         return -1;
     }
@@ -159,7 +203,7 @@ final class RegexStarts implements Serializable {
      * @param from   where to begin: 0, or a position before which {@code starts} allows no match
      */
     static void forEachMatch(RegexStarts starts, java.util.regex.Pattern pattern, char[] chars, String text, int from,
-                             int firstDigit, int lastDigit, MatchSink sink) {
+                             long[] digits, MatchSink sink) {
         Matcher m = pattern.matcher(text);
         if (starts == null) {
             while (m.find()) {
@@ -169,15 +213,15 @@ final class RegexStarts implements Serializable {
         }
         int length = text.length();
         m.useTransparentBounds(true).useAnchoringBounds(false);
-        int p = starts.nextStart(chars, from, length, firstDigit, lastDigit);
+        int p = starts.nextStart(chars, from, length, digits);
         while (p >= 0) {
             m.region(p, length);
             if (m.lookingAt()) {
                 sink.match(m.start(), m.end());
                 // matches are never empty: find() resumes at the end
-                p = starts.nextStart(chars, m.end(), length, firstDigit, lastDigit);
+                p = starts.nextStart(chars, m.end(), length, digits);
             } else {
-                p = starts.nextStart(chars, p + 1, length, firstDigit, lastDigit);
+                p = starts.nextStart(chars, p + 1, length, digits);
             }
         }
     }

@@ -103,15 +103,8 @@ class RegexStartsTest {
 
     private static List<List<Integer>> viaStarts(RegexStarts starts, Pattern pattern, String text) {
         List<List<Integer>> out = new ArrayList<>();
-        int firstDigit = -1;
-        int lastDigit = -1;
-        for (int k = 0; k < text.length(); k++) {
-            if (text.charAt(k) >= '0' && text.charAt(k) <= '9') {
-                firstDigit = firstDigit < 0 ? k : firstDigit;
-                lastDigit = k;
-            }
-        }
-        RegexStarts.forEachMatch(starts, pattern, text.toCharArray(), text, 0, firstDigit, lastDigit,
+        char[] chars = text.toCharArray();
+        RegexStarts.forEachMatch(starts, pattern, chars, text, 0, RegexStarts.digitBits(chars, chars.length),
                 (s, e) -> out.add(List.of(s, e)));
         return out;
     }
