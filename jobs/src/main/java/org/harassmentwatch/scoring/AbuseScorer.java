@@ -508,12 +508,42 @@ public final class AbuseScorer implements Serializable {
             int length = text.foldedLength();
             // No position a match could start at: the regex finds nothing whatever the shape gates say.
             int p = starts == null ? 0 : starts.nextStart(chars, 0, length, text.digitBits());
-            if (p < 0 || (rule.requiredShapes() != null && !hasShapes(text, rule.requiredShapes()))) {
+            if (p < 0) {
                 continue;
             }
-            RegexStarts.forEachMatch(starts, rule.pattern(), chars, text.folded(), p, text.digitBits(),
-                    (start, end) ->
-                    addPatternMatch(rule, text, start, end, notScore, notObject, evidence));
+            boolean shapesFirst = starts == null || !starts.needsDigit();
+            if (shapesFirst && rule.requiredShapes() != null && !hasShapes(text, rule.requiredShapes())) {
+                continue;
+            }
+            // A pattern that needs a digit near its start has few places to try, fewer than a shape scan costs: it
+            // runs first and the shapes are checked only when it found something. Gates and regex must all agree, so
+            // the order changes nothing but the cost.
+            PatternMatches matches = new PatternMatches();
+            RegexStarts.forEachMatch(starts, rule.pattern(), chars, text.folded(), p, text.digitBits(), matches);
+            if (matches.count == 0
+                    || (!shapesFirst && rule.requiredShapes() != null && !hasShapes(text, rule.requiredShapes()))) {
+                continue;
+            }
+            for (int k = 0; k < matches.count; k++) {
+                addPatternMatch(rule, text, matches.spans[2 * k], matches.spans[2 * k + 1], notScore, notObject,
+                        evidence);
+            }
+        }
+    }
+
+    /** One rule's matches in one text, in the order the regex found them. */
+    private static final class PatternMatches implements RegexStarts.MatchSink {
+        int[] spans = new int[4];
+        int count;
+
+        @Override
+        public void match(int start, int end) {
+            if (2 * count + 2 > spans.length) {
+                spans = java.util.Arrays.copyOf(spans, spans.length * 2);
+            }
+            spans[2 * count] = start;
+            spans[2 * count + 1] = end;
+            count++;
         }
     }
 

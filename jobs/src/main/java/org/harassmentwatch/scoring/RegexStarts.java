@@ -106,6 +106,11 @@ final class RegexStarts implements Serializable {
         return false;
     }
 
+    /** Whether every match has an ASCII digit at a known distance from its start. */
+    boolean needsDigit() {
+        return digitMin >= 0;
+    }
+
     /** Where the ASCII digits of {@code text[0..length)} are, one bit per index; null when there are none. */
     static long[] digitBits(char[] text, int length) {
         long[] bits = null;
