@@ -268,7 +268,9 @@ public final class AbuseScorer implements Serializable {
                 return false;
             }
         }
-        if (softenerScan ? hasSoftenerWord(text.canonicalChars(), text.canonicalLength()) : hasSoftenerWord(text.text())) {
+        boolean word = softenerScan ? hasSoftenerWord(text.canonicalChars(), text.canonicalLength())
+                : hasSoftenerWord(text.text());
+        if (word) {
             return true;
         }
         String original = text.original();

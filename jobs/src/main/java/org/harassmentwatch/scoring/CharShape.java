@@ -16,7 +16,7 @@ final class CharShape implements Serializable {
     private final char[] nonAscii;
     /** A position that only digits fit (a shape's {@code 9}), or -1: a match must put a text digit there. */
     private final int digitPosition;
-    /** Without a digit position: a position that only one ASCII punctuation char fits (the {@code @} of {@code w@w}), or -1. */
+    /** Without a digit position: one that only an ASCII punctuation char fits ({@code @} of {@code w@w}), or -1. */
     private final int literalPosition;
 
     CharShape(String shape) {

@@ -10,7 +10,7 @@ final class CharSliceMap implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
     static final int MISSING = -1;
 
-    /** Per slot, four ints side by side (one cache line holds a probe's whole state): hash, key offset, length, value. */
+    /** Per slot, four ints side by side (a probe touches one cache line): hash, key offset, length, value. */
     private static final int STRIDE = 4;
 
     /** All keys' chars, one after another. */

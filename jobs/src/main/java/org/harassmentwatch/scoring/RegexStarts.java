@@ -8,8 +8,10 @@ import java.util.regex.Matcher;
  * and the chars a leading negative look-behind such as {@code (?<![\d+])} forbids right before it. Scanning the text
  * for such positions ({@link #nextStart}) and trying the regex only there (with {@link Matcher#lookingAt()} on a
  * region with transparent bounds, so look-arounds and {@code \b} still see the whole text) finds exactly what
- * {@link Matcher#find()} finds: every skipped position is one where the regex cannot match. A typical message has few or no such
- * positions, while {@code find()} tries the whole regex (look-behind first) at every char.
+ * {@link Matcher#find()} finds: every skipped position is one where the regex cannot match. Besides the first char
+ * and the look-behind, a start needs the regex's most selective mandatory class at its offset (the digit one or two
+ * chars into a postcode), and when that class is digits the scan jumps from digit to digit. A typical message has
+ * few or no such positions, while {@code find()} tries the whole regex (look-behind first) at every char.
  *
  * <p>The analysis understands the regex subset the pattern files use (literals, escapes, classes with ranges,
  * groups, look-arounds, alternation, greedy/lazy/possessive quantifiers). For anything else, for patterns that can
