@@ -238,7 +238,8 @@ public final class NormalizedText {
     long[] digitBits() {
         DigitIndex index = digitIndex;
         if (index == null) {
-            index = new DigitIndex(digitCount == 0 ? null : RegexStarts.digitBits(folded, foldedLength));
+            index = new DigitIndex(digitCount == 0 ? null
+                    : RegexStarts.digitBits(folded, firstDigit, lastDigit + 1, foldedLength));
             digitIndex = index;
         }
         return index.bits();
