@@ -268,8 +268,7 @@ public final class AbuseScorer implements Serializable {
                 return false;
             }
         }
-        boolean word = softenerScan ? hasSoftenerWord(text.canonicalChars(), text.canonicalLength())
-                : hasSoftenerWord(text.text());
+        boolean word = softenerScan ? hasSoftenerWord(text) : hasSoftenerWord(text.text());
         if (word) {
             return true;
         }
@@ -284,20 +283,28 @@ public final class AbuseScorer implements Serializable {
 
     /**
      * Whether a softener word occurs in the canonical text between spaces or the text's ends, i.e.
-     * {@code (" " + text + " ").contains(" " + word + " ")} for some word: one pass over the word starts, comparing
-     * only where a softener word's first char is.
+     * {@code (" " + text + " ").contains(" " + word + " ")} for some word. Such a word begins at the text's start or
+     * right after a space, and those are exactly the tokens' offsets (the normaliser writes one space before every
+     * token but the first, and no token holds a space), so only token starts are compared, and only where a
+     * softener word's first char is.
      */
-    private boolean hasSoftenerWord(char[] text, int length) {
-        for (int p = 0; p < length; p++) {
-            char c = text[p];
-            if ((p > 0 && text[p - 1] != ' ') || c >= 128
+    private boolean hasSoftenerWord(NormalizedText text) {
+        char[] chars = text.canonicalChars();
+        int length = text.canonicalLength();
+        for (int t = 0; t < text.tokenCount(); t++) {
+            int p = text.tokenOffset(t);
+            if (p >= length) {
+                continue;
+            }
+            char c = chars[p];
+            if (c >= 128
                     || (c < 64 ? (softenerFirstLo & (1L << c)) == 0 : (softenerFirstHi & (1L << (c - 64))) == 0)) {
                 continue;
             }
             for (char[] word : softenerChars) {
                 int n = word.length;
-                if (word[0] == c && p + n <= length && (p + n == length || text[p + n] == ' ')
-                        && java.util.Arrays.equals(text, p, p + n, word, 0, n)) {
+                if (word[0] == c && p + n <= length && (p + n == length || chars[p + n] == ' ')
+                        && java.util.Arrays.equals(chars, p, p + n, word, 0, n)) {
                     return true;
                 }
             }

@@ -43,20 +43,17 @@ public final class NormalizedText {
     private final int digitCount;
     private final int firstDigit;
     private final int lastDigit;
+    /** Where the ASCII digits of the folded text are, one bit per index; null when there are none. */
+    private final long[] digitBits;
     private final long asciiLow;
     private final long asciiHigh;
 
     private String text;
     private String foldedText;
-    /** Built on first use; a record's final field publishes the array safely even when threads race to build it. */
-    private DigitIndex digitIndex;
-
-    private record DigitIndex(long[] bits) {
-    }
 
     NormalizedText(TextNormalizer normalizer, String original, char[] folded, int foldedLength, int[] foldedStart, int[] foldedEnd,
                    char[] canonical, int canonicalLength, int[] tokenOffset, int[] tokenLength, int[] tokenIds,
-                   int[] tokenStart, int[] tokenEnd, int tokenCount, int mentionCount, int digitCount, int firstDigit, int lastDigit,
+                   int[] tokenStart, int[] tokenEnd, int tokenCount, int mentionCount, int digitCount, int firstDigit, int lastDigit, long[] digitBits,
                    long asciiLow, long asciiHigh) {
         this.normalizer = normalizer;
         this.original = original;
@@ -76,6 +73,7 @@ public final class NormalizedText {
         this.digitCount = digitCount;
         this.firstDigit = firstDigit;
         this.lastDigit = lastDigit;
+        this.digitBits = digitBits;
         this.asciiLow = asciiLow;
         this.asciiHigh = asciiHigh;
     }
@@ -228,6 +226,11 @@ public final class NormalizedText {
         return canonicalLength;
     }
 
+    /** Where token {@code index} starts in {@link #canonicalChars()} (no bounds check: for the scorer's loops). */
+    int tokenOffset(int index) {
+        return tokenOffset[index];
+    }
+
 
     /** ASCII digits in the folded text (fullwidth digits included): the cheap gate for phone-number patterns. */
     int digitCount() {
@@ -236,13 +239,7 @@ public final class NormalizedText {
 
     /** Where the folded text's ASCII digits are (see {@link RegexStarts#digitBits}); null when there are none. */
     long[] digitBits() {
-        DigitIndex index = digitIndex;
-        if (index == null) {
-            index = new DigitIndex(digitCount == 0 ? null
-                    : RegexStarts.digitBits(folded, firstDigit, lastDigit + 1, foldedLength));
-            digitIndex = index;
-        }
-        return index.bits();
+        return digitBits;
     }
 
     /** Folded index of the first ASCII digit, or -1 when there is none. */

@@ -115,13 +115,8 @@ final class RegexStarts implements Serializable {
 
     /** Where the ASCII digits of {@code text[0..length)} are, one bit per index; null when there are none. */
     static long[] digitBits(char[] text, int length) {
-        return digitBits(text, 0, length, length);
-    }
-
-    /** {@link #digitBits(char[], int)} when all digits are known to lie in {@code [from, to)}. */
-    static long[] digitBits(char[] text, int from, int to, int length) {
         long[] bits = null;
-        for (int k = from; k < to; k++) {
+        for (int k = 0; k < length; k++) {
             char c = text[k];
             if (c >= '0' && c <= '9') {
                 if (bits == null) {

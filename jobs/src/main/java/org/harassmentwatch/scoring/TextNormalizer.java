@@ -283,6 +283,8 @@ public final class TextNormalizer implements Serializable {
         private int digits;
         private int firstDigit = -1;
         private int lastDigit = -1;
+        /** Folded indices of ASCII digits, one bit each (null until the first digit); see RegexStarts#digitBits. */
+        private long[] digitBits;
         private long asciiLow;
         private long asciiHigh;
 
@@ -372,6 +374,15 @@ public final class TextNormalizer implements Serializable {
             }
         }
 
+        private void markDigit(int index) {
+            int word = index >>> 6;
+            if (digitBits == null || word >= digitBits.length) {
+                digitBits = Arrays.copyOf(digitBits == null ? new long[0] : digitBits,
+                        Math.max(word + 1, (f.length + 63) >>> 6));
+            }
+            digitBits[word] |= 1L << index;
+        }
+
         /** {@link #put} for a run of ASCII chars, each folding to one char, with the running state in locals. */
         private void putAscii(char[] in, int from, int to) {
             while (m + (to - from) > f.length) {
@@ -405,6 +416,7 @@ public final class TextNormalizer implements Serializable {
                             first = w;
                         }
                         last = w;
+                        markDigit(w);
                     }
                 } else {
                     high |= 1L << (c - 64);
@@ -440,6 +452,7 @@ public final class TextNormalizer implements Serializable {
                         firstDigit = m;
                     }
                     lastDigit = m;
+                    markDigit(m);
                 }
             } else if (c < 128) {
                 asciiHigh |= 1L << (c - 64);
@@ -1007,7 +1020,7 @@ public final class TextNormalizer implements Serializable {
 
         NormalizedText result() {
             return new NormalizedText(TextNormalizer.this, src, f, m, fs, fe, canon, cLen, tOff, tLen, tId, tS, tE, tCount, mentions,
-                    digits, firstDigit, lastDigit, asciiLow, asciiHigh);
+                    digits, firstDigit, lastDigit, digitBits, asciiLow, asciiHigh);
         }
     }
 }

@@ -57,6 +57,21 @@ class RegexStartsTest {
     }
 
     @Test
+    void theNormalisersDigitBitsAreWhereTheFoldedTextHasDigits() {
+        TextNormalizer normalizer = TextNormalizer.loadDefault();
+        SplittableRandom random = new SplittableRandom(17);
+        for (int i = 0; i < 5_000; i++) {
+            String text = randomText(random) + (random.nextBoolean() ? "１２ⅷ٣" : "") + randomText(random);
+            NormalizedText n = normalizer.normalize(text);
+            long[] expected = RegexStarts.digitBits(n.foldedChars(), n.foldedLength());
+            long[] actual = n.digitBits();
+            assertThat(actual == null ? new java.util.BitSet() : java.util.BitSet.valueOf(actual)).as(text)
+                    .isEqualTo(expected == null ? new java.util.BitSet() : java.util.BitSet.valueOf(expected));
+            assertThat(actual == null).as(text).isEqualTo(expected == null);
+        }
+    }
+
+    @Test
     void leadingLookBehindGuardsOnlyItsOwnBranch() {
         RegexStarts starts = RegexStarts.analyse("(?<![a-z])b|b");
         char[] text = "ab".toCharArray();
