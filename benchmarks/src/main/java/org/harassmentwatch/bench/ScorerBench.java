@@ -15,7 +15,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
-/** Row 2: the scorer JMH benchmark in a forked JVM (one thread), both length profiles. */
+/**
+ * Row 2: the scorer JMH benchmark in a forked JVM (one thread), both length profiles, then the frozen
+ * pre-optimisation scorer on the 40-280 profile for the side-by-side speed-up.
+ */
 final class ScorerBench {
 
     private record Score(double wall, double error, double perCpuSecond) {
@@ -31,7 +34,7 @@ final class ScorerBench {
         Path file = settings.profileDir().toAbsolutePath().resolve("scorer-40-280.jfr");
         Files.createDirectories(file.getParent());
         new Runner(new OptionsBuilder()
-                .include(ScorerBenchmark.class.getName() + ".score")
+                .include(ScorerBenchmark.class.getName() + ".score$")
                 .param("seed", Long.toString(settings.seed()))
                 .param("lengths", ScorerInputs.Lengths.SPAN_40_280.name())
                 .forks(1).threads(1)
@@ -49,12 +52,10 @@ final class ScorerBench {
         this.log = log;
     }
 
-    List<ResultRow> run() throws Exception {
-        int warmups = settings.quick() ? 3 : 5;
-        int iterations = settings.quick() ? 3 : 5;
-        int seconds = settings.quick() ? 2 : 4;
-        Options options = new OptionsBuilder()
-                .include(ScorerBenchmark.class.getName() + ".score")
+    /** One JMH benchmark method on one thread with the CPU-time profiler; {@code lengths} null for both profiles. */
+    private Options options(String method, ScorerInputs.Lengths lengths, int warmups, int iterations, int seconds) {
+        OptionsBuilder builder = new OptionsBuilder();
+        builder.include(ScorerBenchmark.class.getName() + "." + method + "$")
                 .param("seed", Long.toString(settings.seed()))
                 .forks(1)
                 .threads(1)
@@ -62,27 +63,45 @@ final class ScorerBench {
                 .measurementIterations(iterations).measurementTime(TimeValue.seconds(seconds))
                 .jvmArgs("-Xms1g", "-Xmx1g")
                 .addProfiler(CpuTimeProfiler.class)
-                .verbosity(VerboseMode.SILENT)
-                .build();
+                .verbosity(VerboseMode.SILENT);
+        if (lengths != null) {
+            builder.param("lengths", lengths.name());
+        }
+        return builder.build();
+    }
+
+    List<ResultRow> run() throws Exception {
+        int warmups = settings.quick() ? 3 : 5;
+        int iterations = settings.quick() ? 3 : 5;
+        int seconds = settings.quick() ? 2 : 4;
+        Options options = options("score", null, warmups, iterations, seconds);
         log.printf(Locale.ROOT, "bench: scorer JMH, 2 length profiles × (%d warm-up + %d measured) × %d s ...%n",
                 warmups, iterations, seconds);
-        Collection<RunResult> results = new Runner(options).run();
+        Collection<RunResult> results = new ArrayList<>(new Runner(options).run());
+        log.printf(Locale.ROOT, "bench: the same 40-280 inputs through the frozen pre-optimisation scorer ...%n");
+        results.addAll(new Runner(options("reference", ScorerInputs.Lengths.SPAN_40_280, warmups, iterations,
+                seconds)).run());
         Score span = null;
         Score generator = null;
+        Score reference = null;
         for (RunResult r : results) {
             String lengths = r.getParams().getParam("lengths");
+            boolean isReference = r.getParams().getBenchmark().endsWith(".reference");
             Score score = new Score(r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError(),
                     r.getSecondaryResults().get(CpuTimeProfiler.RESULT).getScore());
-            log.printf(Locale.ROOT, "bench: scorer %-11s JMH %,.0f ± %,.0f msg/s (wall); %,.0f msg/cpu-s%n", lengths,
-                    score.wall(), score.error(), score.perCpuSecond());
-            if (lengths.equals(ScorerInputs.Lengths.SPAN_40_280.name())) {
+            log.printf(Locale.ROOT, "bench: scorer %-9s %-11s JMH %,.0f ± %,.0f msg/s (wall); %,.0f msg/cpu-s%n",
+                    isReference ? "reference" : "", lengths, score.wall(), score.error(), score.perCpuSecond());
+            if (isReference) {
+                reference = score;
+            } else if (lengths.equals(ScorerInputs.Lengths.SPAN_40_280.name())) {
                 span = score;
             } else {
                 generator = score;
             }
         }
-        if (span == null || generator == null) {
-            throw new IllegalStateException("JMH returned " + results.size() + " results, expected both length profiles");
+        if (span == null || generator == null || reference == null) {
+            throw new IllegalStateException("JMH returned " + results.size()
+                    + " results, expected both length profiles and the reference");
         }
         if (settings.profileDir() != null) {
             profile(seconds);
@@ -97,6 +116,10 @@ final class ScorerBench {
         rows.add(ResultRow.atLeast("scorer_msg_per_s_one_core", span.perCpuSecond(), "msg/s", 250_000, command,
                 String.format(Locale.ROOT, "per CPU-second of the JMH JVM; generated texts joined to 40-280 chars "
                         + "(mean %.0f); %s", spanLength, how)));
+        rows.add(ResultRow.figure("scorer_over_reference", span.perCpuSecond() / reference.perCpuSecond(), "ratio",
+                command, String.format(Locale.ROOT, "speed-up over the frozen pre-optimisation scorer (bench/reference, "
+                        + "same outputs bit for bit) on the same inputs in the same run: %,.0f msg/cpu-s (JMH wall "
+                        + "%,.0f ± %,.0f)", reference.perCpuSecond(), reference.wall(), reference.error())));
         rows.add(ResultRow.figure("scorer_jmh_wall_msg_per_s", span.wall(), "msg/s", command,
                 String.format(Locale.ROOT, "same run, JMH score (wall clock, shares the cores with whatever else "
                         + "runs) ± %,.0f", span.error())));

@@ -1,5 +1,6 @@
 package org.harassmentwatch.bench;
 
+import org.harassmentwatch.bench.reference.ReferenceAbuseScorer;
 import org.harassmentwatch.scoring.AbuseScorer;
 import org.harassmentwatch.scoring.AbuseScores;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@link AbuseScorer#score} on one thread: one operation = one message scored, so ops/s = messages/s. The inputs
  * cycle through 20,000 distinct generated messages (more than fit in the CPU caches' worth of hot strings).
+ * {@link #reference()} runs the frozen pre-optimisation copy on the same inputs, so one run gives both figures.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -33,6 +35,7 @@ public class ScorerBenchmark {
     public long seed;
 
     private AbuseScorer scorer;
+    private ReferenceAbuseScorer reference;
     private String[] texts;
     private Map<String, Double>[] upstream;
     private boolean[] addressed;
@@ -43,6 +46,7 @@ public class ScorerBenchmark {
     public void setUp() {
         ScorerInputs inputs = ScorerInputs.generate(seed, DISTINCT, ScorerInputs.Lengths.valueOf(lengths));
         scorer = AbuseScorer.loadDefault();
+        reference = ReferenceAbuseScorer.loadDefault();
         texts = inputs.texts;
         upstream = inputs.upstream.toArray(new Map[0]);
         addressed = inputs.addressed;
@@ -53,5 +57,13 @@ public class ScorerBenchmark {
         int i = next;
         next = i + 1 == DISTINCT ? 0 : i + 1;
         return scorer.score(texts[i], upstream[i], addressed[i]);
+    }
+
+    /** The same inputs through the frozen pre-optimisation scorer, for the side-by-side speed-up row. */
+    @Benchmark
+    public AbuseScores reference() {
+        int i = next;
+        next = i + 1 == DISTINCT ? 0 : i + 1;
+        return reference.score(texts[i], upstream[i], addressed[i]);
     }
 }

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
 
 /**
  * The built-in abuse scorer: lexicon and pattern matching over {@link TextNormalizer normalised} text, a
@@ -96,9 +95,38 @@ public final class AbuseScorer implements Serializable {
             .thenComparing(EvidenceSpan::term);
 
     private final Lexicon lexicon;
+    /** The normalised softener words, in a fixed order, as strings and as chars. */
+    private final String[] softenerWords;
+    private final char[][] softenerChars;
+    /**
+     * ASCII first chars of the softener words (bit c of lo, c - 64 of hi); when a word is empty or starts above
+     * ASCII the scan is off and the words are searched in the canonical string instead.
+     */
+    private final long softenerFirstLo;
+    private final long softenerFirstHi;
+    private final boolean softenerScan;
 
     private AbuseScorer(Lexicon lexicon) {
         this.lexicon = lexicon;
+        this.softenerWords = lexicon.softenerWords.toArray(String[]::new);
+        this.softenerChars = new char[softenerWords.length][];
+        long lo = 0;
+        long hi = 0;
+        boolean scan = true;
+        for (int k = 0; k < softenerWords.length; k++) {
+            softenerChars[k] = softenerWords[k].toCharArray();
+            char c = softenerWords[k].isEmpty() ? 128 : softenerWords[k].charAt(0);
+            if (c >= 128) {
+                scan = false;
+            } else if (c < 64) {
+                lo |= 1L << c;
+            } else {
+                hi |= 1L << (c - 64);
+            }
+        }
+        this.softenerFirstLo = lo;
+        this.softenerFirstHi = hi;
+        this.softenerScan = scan;
     }
 
     /** The scorer with the default lexicon version's resource files. */
@@ -240,15 +268,67 @@ public final class AbuseScorer implements Serializable {
                 return false;
             }
         }
-        String padded = " " + text.text() + " ";
-        for (String word : lexicon.softenerWords) {
-            if (padded.contains(" " + word + " ")) {
-                return true;
-            }
+        boolean word = softenerScan ? hasSoftenerWord(text) : hasSoftenerWord(text.text());
+        if (word) {
+            return true;
         }
         String original = text.original();
         for (String symbol : lexicon.softenerSymbols) {
             if (original.contains(symbol)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a softener word occurs in the canonical text between spaces or the text's ends, i.e.
+     * {@code (" " + text + " ").contains(" " + word + " ")} for some word. Such a word begins at the text's start or
+     * right after a space, and those are exactly the tokens' offsets (the normaliser writes one space before every
+     * token but the first, and no token holds a space), so only token starts are compared, and only where a
+     * softener word's first char is.
+     */
+    private boolean hasSoftenerWord(NormalizedText text) {
+        char[] chars = text.canonicalChars();
+        int length = text.canonicalLength();
+        for (int t = 0; t < text.tokenCount(); t++) {
+            int p = text.tokenOffset(t);
+            if (p >= length) {
+                continue;
+            }
+            char c = chars[p];
+            if (c >= 128
+                    || (c < 64 ? (softenerFirstLo & (1L << c)) == 0 : (softenerFirstHi & (1L << (c - 64))) == 0)) {
+                continue;
+            }
+            for (char[] word : softenerChars) {
+                int n = word.length;
+                if (word[0] == c && p + n <= length && (p + n == length || chars[p + n] == ' ')
+                        && java.util.Arrays.equals(chars, p, p + n, word, 0, n)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean hasSoftenerWord(String text) {
+        for (String word : softenerWords) {
+            if (containsWord(text, word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code word} occurs in {@code text} between spaces or the text's ends: the same as
+     * {@code (" " + text + " ").contains(" " + word + " ")} without building either string.
+     */
+    static boolean containsWord(String text, String word) {
+        int n = word.length();
+        for (int p = text.indexOf(word); p >= 0; p = text.indexOf(word, p + 1)) {
+            if ((p == 0 || text.charAt(p - 1) == ' ') && (p + n == text.length() || text.charAt(p + n) == ' ')) {
                 return true;
             }
         }
@@ -429,62 +509,80 @@ public final class AbuseScorer implements Serializable {
         for (Lexicon.PatternRule rule : lexicon.patterns) {
             if (text.digitCount() < rule.minDigits()
                     || (rule.requiredChar() != 0 && !text.containsAscii(rule.requiredChar()))
-                    || (rule.requiredWordSet() != null && !hasWordIn(text, rule.requiredWordSet()))
-                    || (rule.requiredShapes() != null && !hasShapes(text, rule.requiredShapes()))) {
+                    || (rule.requiredWordSet() != null && !hasWordIn(text, rule.requiredWordSet()))) {
                 continue;
             }
-            Matcher m = rule.pattern().matcher(text.folded());
-            while (m.find()) {
-                int c = rule.category().ordinal();
-                notScore[c] *= 1 - rule.weight();
-                if (rule.has(Lexicon.FLAG_OBJECT)) {
-                    notObject[c] *= 1 - rule.weight();
-                }
-                evidence.add(new EvidenceSpan(rule.category().field(), rule.name(),
-                        text.foldedToOriginalStart(m.start()), text.foldedToOriginalEnd(m.end())));
+            RegexStarts starts = rule.starts();
+            char[] chars = text.foldedChars();
+            int length = text.foldedLength();
+            // No position a match could start at: the regex finds nothing whatever the shape gates say.
+            int p = starts == null ? 0 : starts.nextStart(chars, 0, length, text.digitBits());
+            if (p < 0) {
+                continue;
+            }
+            boolean shapesFirst = starts == null || !starts.needsDigit();
+            if (shapesFirst && rule.requiredShapes() != null && !hasShapes(text, rule.requiredShapes())) {
+                continue;
+            }
+            // A pattern that needs a digit near its start has few places to try, fewer than a shape scan costs: it
+            // runs first and the shapes are checked only when it found something. Gates and regex must all agree, so
+            // the order changes nothing but the cost.
+            PatternMatches matches = new PatternMatches();
+            RegexStarts.forEachMatch(starts, rule.pattern(), chars, text.folded(), p, text.digitBits(), matches);
+            if (matches.count == 0
+                    || (!shapesFirst && rule.requiredShapes() != null && !hasShapes(text, rule.requiredShapes()))) {
+                continue;
+            }
+            for (int k = 0; k < matches.count; k++) {
+                addPatternMatch(rule, text, matches.spans[2 * k], matches.spans[2 * k + 1], notScore, notObject,
+                        evidence);
             }
         }
     }
 
-    /** Every group has at least one shape present (shape:A|B&shape:C means (A or B) and C). */
-    private static boolean hasShapes(NormalizedText text, String[][] groups) {
-        for (String[] alternatives : groups) {
+    /** One rule's matches in one text, in the order the regex found them. */
+    private static final class PatternMatches implements RegexStarts.MatchSink {
+        int[] spans = new int[4];
+        int count;
+
+        @Override
+        public void match(int start, int end) {
+            if (2 * count + 2 > spans.length) {
+                spans = java.util.Arrays.copyOf(spans, spans.length * 2);
+            }
+            spans[2 * count] = start;
+            spans[2 * count + 1] = end;
+            count++;
+        }
+    }
+
+    private static void addPatternMatch(Lexicon.PatternRule rule, NormalizedText text, int start, int end,
+                                        double[] notScore, double[] notObject, List<EvidenceSpan> evidence) {
+        int c = rule.category().ordinal();
+        notScore[c] *= 1 - rule.weight();
+        if (rule.has(Lexicon.FLAG_OBJECT)) {
+            notObject[c] *= 1 - rule.weight();
+        }
+        evidence.add(new EvidenceSpan(rule.category().field(), rule.name(),
+                text.foldedToOriginalStart(start), text.foldedToOriginalEnd(end)));
+    }
+
+    /**
+     * Every group has at least one shape present (shape:A|B&shape:C means (A or B) and C); see {@link CharShape}
+     * ("a9" gates postcodes, "9.9" IP addresses, "w@w" e-mail).
+     */
+    private static boolean hasShapes(NormalizedText text, CharShape[][] groups) {
+        for (CharShape[] alternatives : groups) {
             boolean any = false;
             for (int k = 0; k < alternatives.length && !any; k++) {
-                any = hasShape(text, alternatives[k]);
+                any = alternatives[k].foundIn(text.foldedChars(), text.foldedLength(), text.firstDigit(),
+                        text.lastDigit());
             }
             if (!any) {
                 return false;
             }
         }
         return true;
-    }
-
-    /**
-     * Whether some substring of the folded text has the shape: {@code a} a letter a-z, {@code 9} a digit,
-     * {@code w} either, anything else itself ("a9" gates postcodes, "9.9" IP addresses, "w@w" e-mail).
-     */
-    static boolean hasShape(NormalizedText text, String shape) {
-        int n = text.foldedLength() - shape.length();
-        for (int i = 0; i <= n; i++) {
-            int k = 0;
-            while (k < shape.length() && fitsShape(text.foldedCharAt(i + k), shape.charAt(k))) {
-                k++;
-            }
-            if (k == shape.length()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean fitsShape(char c, char shape) {
-        return switch (shape) {
-            case 'a' -> c >= 'a' && c <= 'z';
-            case '9' -> c >= '0' && c <= '9';
-            case 'w' -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-            default -> c == shape;
-        };
     }
 
     private static boolean hasWordIn(NormalizedText text, boolean[] set) {

@@ -51,7 +51,8 @@ final class Lexicon implements Serializable {
 
     /** A regex rule run on the folded text when its cheap prefilter passes. */
     record PatternRule(Category category, String name, double weight, int flags, int minDigits,
-                       boolean[] requiredWordSet, char requiredChar, String[][] requiredShapes, Pattern pattern)
+                       boolean[] requiredWordSet, char requiredChar, CharShape[][] requiredShapes, Pattern pattern,
+                       RegexStarts starts)
             implements Serializable {
         boolean has(int flag) {
             return (flags & flag) != 0;
@@ -64,6 +65,8 @@ final class Lexicon implements Serializable {
     final Entry[] entries;
     /** Trie edges: (node << 32 | tokenId) → child node; node 0 is the root. */
     final LongIntMap trieEdges;
+    /** The root's edges by token id (-1 when none): every token starts a lookup there, so it skips the hash map. */
+    private final int[] rootChildren;
     /** Entry indices ending at each trie node (null when none). */
     final int[][] trieTerminals;
     final boolean[] filler;
@@ -95,6 +98,10 @@ final class Lexicon implements Serializable {
         this.normalizer = normalizer;
         this.entries = entries;
         this.trieEdges = trieEdges;
+        this.rootChildren = new int[normalizer.vocabularySize()];
+        for (int id = 0; id < rootChildren.length; id++) {
+            rootChildren[id] = trieEdges.get(id);
+        }
         this.trieTerminals = trieTerminals;
         this.filler = filler;
         this.article = article;
@@ -110,6 +117,9 @@ final class Lexicon implements Serializable {
     }
 
     int child(int node, int tokenId) {
+        if (node == 0) {
+            return rootChildren[tokenId];
+        }
         return trieEdges.get(((long) node << 32) | tokenId);
     }
 
@@ -450,7 +460,22 @@ final class Lexicon implements Serializable {
                 }
             }
             return new PatternRule((Category) raw[0], (String) raw[1], (Double) raw[2], (Integer) raw[3],
-                    (Integer) raw[4], set, (Character) raw[6], (String[][]) raw[7], (Pattern) raw[8]);
+                    (Integer) raw[4], set, (Character) raw[6], compileShapes((String[][]) raw[7]), (Pattern) raw[8],
+                    RegexStarts.analyse(((Pattern) raw[8]).pattern()));
+        }
+
+        private static CharShape[][] compileShapes(String[][] groups) {
+            if (groups == null) {
+                return null;
+            }
+            CharShape[][] out = new CharShape[groups.length][];
+            for (int g = 0; g < groups.length; g++) {
+                out[g] = new CharShape[groups[g].length];
+                for (int k = 0; k < groups[g].length; k++) {
+                    out[g][k] = new CharShape(groups[g][k]);
+                }
+            }
+            return out;
         }
 
         // ---- phrases ----

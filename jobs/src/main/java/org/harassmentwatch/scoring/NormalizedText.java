@@ -41,6 +41,10 @@ public final class NormalizedText {
     private final int tokenCount;
     private final int mentionCount;
     private final int digitCount;
+    private final int firstDigit;
+    private final int lastDigit;
+    /** Where the ASCII digits of the folded text are, one bit per index; null when there are none. */
+    private final long[] digitBits;
     private final long asciiLow;
     private final long asciiHigh;
 
@@ -49,7 +53,7 @@ public final class NormalizedText {
 
     NormalizedText(TextNormalizer normalizer, String original, char[] folded, int foldedLength, int[] foldedStart, int[] foldedEnd,
                    char[] canonical, int canonicalLength, int[] tokenOffset, int[] tokenLength, int[] tokenIds,
-                   int[] tokenStart, int[] tokenEnd, int tokenCount, int mentionCount, int digitCount,
+                   int[] tokenStart, int[] tokenEnd, int tokenCount, int mentionCount, int digitCount, int firstDigit, int lastDigit, long[] digitBits,
                    long asciiLow, long asciiHigh) {
         this.normalizer = normalizer;
         this.original = original;
@@ -67,6 +71,9 @@ public final class NormalizedText {
         this.tokenCount = tokenCount;
         this.mentionCount = mentionCount;
         this.digitCount = digitCount;
+        this.firstDigit = firstDigit;
+        this.lastDigit = lastDigit;
+        this.digitBits = digitBits;
         this.asciiLow = asciiLow;
         this.asciiHigh = asciiHigh;
     }
@@ -205,13 +212,44 @@ public final class NormalizedText {
         return foldedLength;
     }
 
-    char foldedCharAt(int index) {
-        return folded[index];
+    /** The folded chars themselves (valid up to {@link #foldedLength()}); callers must not modify them. */
+    char[] foldedChars() {
+        return folded;
     }
+
+    /** The canonical chars ({@link #text()} without building it), valid up to {@link #canonicalLength()}. */
+    char[] canonicalChars() {
+        return canonical;
+    }
+
+    int canonicalLength() {
+        return canonicalLength;
+    }
+
+    /** Where token {@code index} starts in {@link #canonicalChars()} (no bounds check: for the scorer's loops). */
+    int tokenOffset(int index) {
+        return tokenOffset[index];
+    }
+
 
     /** ASCII digits in the folded text (fullwidth digits included): the cheap gate for phone-number patterns. */
     int digitCount() {
         return digitCount;
+    }
+
+    /** Where the folded text's ASCII digits are (see {@link RegexStarts#digitBits}); null when there are none. */
+    long[] digitBits() {
+        return digitBits;
+    }
+
+    /** Folded index of the first ASCII digit, or -1 when there is none. */
+    int firstDigit() {
+        return firstDigit;
+    }
+
+    /** Folded index of the last ASCII digit, or -1 when there is none. */
+    int lastDigit() {
+        return lastDigit;
     }
 
     /** Whether the folded text holds this ASCII char (an O(1) gate for regex patterns). */

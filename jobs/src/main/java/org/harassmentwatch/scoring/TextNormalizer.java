@@ -41,6 +41,35 @@ public final class TextNormalizer implements Serializable {
     private static final long serialVersionUID = 1L;
 
     static final int UNKNOWN = -1;
+    private static final char[] NO_CHARS = new char[0];
+    private static final int[] NO_INTS = new int[0];
+    /** Scratch buffers longer than this (chars or ints) are not kept for the thread's next message. */
+    private static final int MAX_KEPT_SCRATCH = 1 << 16;
+
+    /**
+     * Per-thread buffers that never leave a call (the copy of the input, raw tokens, decoding scratch): reused from
+     * message to message instead of allocated and zeroed each time. A call fills what it reads before reading it.
+     */
+    private static final class Scratch {
+        char[] in = NO_CHARS;
+        char[] rb = NO_CHARS;
+        int[] rf = NO_INTS;
+        int[] rOff = NO_INTS;
+        int[] rLen = NO_INTS;
+        int[] rKind = NO_INTS;
+        char[] dec = NO_CHARS;
+        char[] sk = NO_CHARS;
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    /** ASCII folding: upper case to lower case, control chars to a space. */
+    private static final char[] ASCII_FOLD = new char[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_FOLD[c] = (c >= 'A' && c <= 'Z') ? (char) (c | 0x20) : (c < 0x20 || c == 0x7f) ? ' ' : c;
+        }
+    }
     private static final int MAX_SEGMENTED_LENGTH = 40;
     private static final int MAX_MENTION_WORD_LENGTH = 12;
 
@@ -114,6 +143,7 @@ public final class TextNormalizer implements Serializable {
         w.fold();
         w.tokenize();
         w.canonicalize();
+        w.release();
         return w.result();
     }
 
@@ -198,8 +228,18 @@ public final class TextNormalizer implements Serializable {
         return c == '@' || c == '$' || c == '!' || c == '|' || c == '*';
     }
 
+    /** {@link #isTokenChar} for ASCII, as a table: the tokenizer asks it for every char. */
+    private static final boolean[] TOKEN_ASCII = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            TOKEN_ASCII[c] = isLetter(c) || isDigit(c) || c == '\'' || isLeetSymbol(c);
+        }
+    }
+
     private static boolean isTokenChar(char c) {
-        return isLetter(c) || isDigit(c) || c == '\'' || isLeetSymbol(c);
+        // Above ASCII only letters are token chars (digits, apostrophe and leet symbols are all ASCII).
+        return c < 128 ? TOKEN_ASCII[c] : Character.isLetter(c);
     }
 
     private static boolean isMentionChar(char c) {
@@ -241,6 +281,10 @@ public final class TextNormalizer implements Serializable {
         private int[] fs;
         private int[] fe;
         private int digits;
+        private int firstDigit = -1;
+        private int lastDigit = -1;
+        /** Folded indices of ASCII digits, one bit each (null until the first digit); see RegexStarts#digitBits. */
+        private long[] digitBits;
         private long asciiLow;
         private long asciiHigh;
 
@@ -248,50 +292,73 @@ public final class TextNormalizer implements Serializable {
         private char[] rb;
         private int[] rf;
         private int rbLen;
-        private int[] rOff = new int[16];
-        private int[] rLen = new int[16];
-        private int[] rKind = new int[16];
+        private int[] rOff;
+        private int[] rLen;
+        private int[] rKind;
         private int rCount;
 
         // canonical output
         private char[] canon;
         private int cLen;
-        private int[] tOff = new int[16];
-        private int[] tLen = new int[16];
-        private int[] tId = new int[16];
-        private int[] tS = new int[16];
-        private int[] tE = new int[16];
+        private int[] tOff;
+        private int[] tLen;
+        private int[] tId;
+        private int[] tS;
+        private int[] tE;
         private int tCount;
         private int mentions;
 
         // scratch
-        private char[] dec = new char[32];
-        private char[] sk = new char[32];
+        private char[] dec;
+        private char[] sk;
+        private final Scratch scratch;
 
         Work(String src) {
             this.src = src;
             this.n = src.length();
             this.f = new char[n + 8];
             this.canon = new char[n + 32];
+            // Sized for a typical text's tokens (one per 5 to 6 chars) so the arrays rarely grow; they still can.
+            int tokens = 8 + n / 4;
+            this.scratch = SCRATCH.get();
+            this.rOff = scratch.rOff.length >= tokens ? scratch.rOff : new int[tokens];
+            this.rLen = scratch.rLen.length >= tokens ? scratch.rLen : new int[tokens];
+            this.rKind = scratch.rKind.length >= tokens ? scratch.rKind : new int[tokens];
+            this.dec = scratch.dec;
+            this.sk = scratch.sk;
+            this.tOff = new int[tokens];
+            this.tLen = new int[tokens];
+            this.tId = new int[tokens];
+            this.tS = new int[tokens];
+            this.tE = new int[tokens];
         }
 
         // ---- 1. folding ----
 
         void fold() {
+            // One bulk copy, then plain array reads: String.charAt re-checks the string's coder and bounds per char.
+            char[] in = scratch.in.length >= n ? scratch.in : new char[n];
+            src.getChars(0, n, in, 0);
+            if (in.length <= MAX_KEPT_SCRATCH) {
+                scratch.in = in;
+            }
             for (int i = 0; i < n; ) {
-                char c = src.charAt(i);
+                char c = in[i];
                 if (c < 0x80) {
-                    char o = (c >= 'A' && c <= 'Z') ? (char) (c | 0x20) : (c < 0x20 || c == 0x7f) ? ' ' : c;
-                    put(o, i, i + 1);
-                    i++;
+                    int end = i + 1;
+                    while (end < n && in[end] < 0x80) {
+                        end++;
+                    }
+                    putAscii(in, i, end);
+                    i = end;
                     continue;
                 }
-                int cp = src.codePointAt(i);
+                int cp = Character.codePointAt(in, i, n);
                 int len = Character.charCount(cp);
                 String folded = CharFolding.fold(cp);
                 if (folded == null) {
                     for (int k = 0; k < len; k++) {
-                        put(src.charAt(i + k), i + k, i + k + 1);
+                        put(in[i + k], i + k, i + k + 1);
                     }
                 } else if (folded.length() == len) {
                     for (int k = 0; k < len; k++) {
@@ -305,6 +372,63 @@ public final class TextNormalizer implements Serializable {
                 }
                 i += len;
             }
+        }
+
+        private void markDigit(int index) {
+            int word = index >>> 6;
+            if (digitBits == null || word >= digitBits.length) {
+                digitBits = Arrays.copyOf(digitBits == null ? new long[0] : digitBits,
+                        Math.max(word + 1, (f.length + 63) >>> 6));
+            }
+            digitBits[word] |= 1L << index;
+        }
+
+        /** {@link #put} for a run of ASCII chars, each folding to one char, with the running state in locals. */
+        private void putAscii(char[] in, int from, int to) {
+            while (m + (to - from) > f.length) {
+                int cap = f.length * 2;
+                f = Arrays.copyOf(f, cap);
+                if (fs != null) {
+                    fs = Arrays.copyOf(fs, cap);
+                    fe = Arrays.copyOf(fe, cap);
+                }
+            }
+            char[] out = f;
+            int[] starts = fs;
+            int[] ends = fe;
+            int w = m;
+            long low = asciiLow;
+            long high = asciiHigh;
+            int digitCount = digits;
+            int first = firstDigit;
+            int last = lastDigit;
+            for (int k = from; k < to; k++) {
+                char c = ASCII_FOLD[in[k]];
+                if (starts != null) {
+                    starts[w] = k;
+                    ends[w] = k + 1;
+                }
+                if (c < 64) {
+                    low |= 1L << c;
+                    if (c >= '0' && c <= '9') {
+                        digitCount++;
+                        if (first < 0) {
+                            first = w;
+                        }
+                        last = w;
+                        markDigit(w);
+                    }
+                } else {
+                    high |= 1L << (c - 64);
+                }
+                out[w++] = c;
+            }
+            m = w;
+            asciiLow = low;
+            asciiHigh = high;
+            digits = digitCount;
+            firstDigit = first;
+            lastDigit = last;
         }
 
         private void put(char c, int start, int end) {
@@ -324,6 +448,11 @@ public final class TextNormalizer implements Serializable {
                 asciiLow |= 1L << c;
                 if (c >= '0' && c <= '9') {
                     digits++;
+                    if (firstDigit < 0) {
+                        firstDigit = m;
+                    }
+                    lastDigit = m;
+                    markDigit(m);
                 }
             } else if (c < 128) {
                 asciiHigh |= 1L << (c - 64);
@@ -354,8 +483,8 @@ public final class TextNormalizer implements Serializable {
         // ---- 2. chunks and raw tokens ----
 
         void tokenize() {
-            rb = new char[m + 8];
-            rf = new int[m + 8];
+            rb = scratch.rb.length >= m + 8 ? scratch.rb : new char[m + 8];
+            rf = scratch.rf.length >= m + 8 ? scratch.rf : new int[m + 8];
             int i = 0;
             while (i < m) {
                 while (i < m && f[i] == ' ') {
@@ -676,7 +805,7 @@ public final class TextNormalizer implements Serializable {
             }
             if (run3) {
                 if (sk.length < len) {
-                    sk = new char[len * 2];
+                    sk = new char[Math.max(32, len * 2)];
                 }
                 int sl = skeleton(d, 0, len, sk);
                 int id = skeletons.get(sk, 0, sl);
@@ -812,7 +941,7 @@ public final class TextNormalizer implements Serializable {
 
         private char[] scratch(int len) {
             if (dec.length < len) {
-                dec = new char[len * 2];
+                dec = new char[Math.max(32, len * 2)];
             }
             return dec;
         }
@@ -870,9 +999,28 @@ public final class TextNormalizer implements Serializable {
             cLen = at + len;
         }
 
+        /** Hands the (possibly grown) scratch buffers back for the thread's next message. */
+        void release() {
+            if (rb.length <= MAX_KEPT_SCRATCH) {
+                scratch.rb = rb;
+                scratch.rf = rf;
+            }
+            if (rOff.length <= MAX_KEPT_SCRATCH) {
+                scratch.rOff = rOff;
+                scratch.rLen = rLen;
+                scratch.rKind = rKind;
+            }
+            if (dec.length <= MAX_KEPT_SCRATCH) {
+                scratch.dec = dec;
+            }
+            if (sk.length <= MAX_KEPT_SCRATCH) {
+                scratch.sk = sk;
+            }
+        }
+
         NormalizedText result() {
             return new NormalizedText(TextNormalizer.this, src, f, m, fs, fe, canon, cLen, tOff, tLen, tId, tS, tE, tCount, mentions,
-                    digits, asciiLow, asciiHigh);
+                    digits, firstDigit, lastDigit, digitBits, asciiLow, asciiHigh);
         }
     }
 }
