@@ -24,8 +24,12 @@ final class BenchJobs {
     }
 
     static DataStream<RawRecord> source(StreamExecutionEnvironment env, int messages, int parallelism) {
-        return env.fromSource(InMemoryInput.source(messages, parallelism), WatermarkStrategy.noWatermarks(),
-                        "in-memory lines")
+        return source(env, messages, parallelism, WatermarkStrategy.noWatermarks());
+    }
+
+    static DataStream<RawRecord> source(StreamExecutionEnvironment env, int messages, int parallelism,
+                                        WatermarkStrategy<RawRecord> watermarks) {
+        return env.fromSource(InMemoryInput.source(messages, parallelism), watermarks, "in-memory lines")
                 .uid("source-memory").name("in-memory NDJSON lines");
     }
 
@@ -41,8 +45,11 @@ final class BenchJobs {
 
     /** The real detection graph ({@link HarassmentCampaignJob#build}) with default settings, outputs discarded. */
     static void full(StreamExecutionEnvironment env, int messages, int parallelism) {
-        HarassmentCampaignJob.Outputs outputs = HarassmentCampaignJob.build(source(env, messages, parallelism),
-                HarassmentCampaignJob.Settings.defaults());
+        // Watermarks at the source, per split, exactly as the production sources make them: the detectors and the
+        // clustering then release their event-time buffers as the input goes by, as they do in a running job.
+        HarassmentCampaignJob.Settings settings = HarassmentCampaignJob.Settings.defaults();
+        HarassmentCampaignJob.Outputs outputs = HarassmentCampaignJob.build(
+                source(env, messages, parallelism, HarassmentCampaignJob.watermarks(settings)), settings);
         // Parallelism 1 like the Elasticsearch campaign sink: chained to the single clustering instance.
         outputs.campaigns().sinkTo(TimedSink.discarding(CAMPAIGN_UPDATES)).name("discard campaign updates")
                 .setParallelism(1);

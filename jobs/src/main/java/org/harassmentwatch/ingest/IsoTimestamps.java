@@ -104,7 +104,7 @@ public final class IsoTimestamps {
                 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':') {
             return NOT_PARSED;
         }
-        if (day > 28 && day > LocalDate.of(year, month, 1).lengthOfMonth()) {
+        if (day > 28 && day > lengthOfMonth(year, month)) {
             return NOT_PARSED;
         }
         int i = 16;
@@ -146,9 +146,30 @@ public final class IsoTimestamps {
         } else {
             return NOT_PARSED;
         }
-        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        long epochDay = epochDay(year, month, day);
         long epochSecond = epochDay * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
         return epochSecond * 1000L + millis;
+    }
+
+    /**
+     * Days since 1970-01-01 of a valid proleptic-Gregorian date, by arithmetic (H. Hinnant's days_from_civil): the
+     * same as {@code LocalDate.of(year, month, day).toEpochDay()} without building a date on every message.
+     */
+    static long epochDay(int year, int month, int day) {
+        long y = month <= 2 ? year - 1 : year;
+        long era = Math.floorDiv(y, 400);
+        long yearOfEra = y - era * 400;
+        long dayOfYear = (153L * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+        long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097 + dayOfEra - 719_468;
+    }
+
+    static int lengthOfMonth(int year, int month) {
+        return switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
     }
 
     private static int digits(String s, int at, int count) {

@@ -120,4 +120,15 @@ class IsoTimestampsTest {
         assertThat(IsoTimestamps.isLocalDateTime("2026-13-01T12:00:00")).isFalse();
         assertThat(IsoTimestamps.isLocalDateTime("yesterday")).isFalse();
     }
+
+    @Test
+    void epochDayArithmeticAgreesWithLocalDateOnEveryDayOfYearsZeroToNineThousandNineHundredNinetyNine() {
+        for (long d = java.time.LocalDate.of(0, 1, 1).toEpochDay(); d <= java.time.LocalDate.of(9999, 12, 31).toEpochDay(); d++) {
+            java.time.LocalDate date = java.time.LocalDate.ofEpochDay(d);
+            if (IsoTimestamps.epochDay(date.getYear(), date.getMonthValue(), date.getDayOfMonth()) != d
+                    || IsoTimestamps.lengthOfMonth(date.getYear(), date.getMonthValue()) != date.lengthOfMonth()) {
+                throw new AssertionError("differs on " + date);
+            }
+        }
+    }
 }

@@ -71,4 +71,32 @@ class RawEventTimeTest {
     private static RawRecord record(String createdAt) {
         return new RawRecord("{\"message_id\":\"m\",\"created_at\":\"" + createdAt + "\"}", "kafka:t/0/1");
     }
+
+    @Test
+    void closingQuoteSkipsEscapedQuotesLikeACharByCharScan() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        char[] alphabet = {'a', '"', '\\', 'b', '\\', '"'};
+        for (int round = 0; round < 200_000; round++) {
+            char[] text = new char[rng.nextInt(1, 12)];
+            for (int i = 0; i < text.length; i++) {
+                text[i] = alphabet[rng.nextInt(alphabet.length)];
+            }
+            String s = new String(text);
+            int from = rng.nextInt(s.length());
+            org.assertj.core.api.Assertions.assertThat(RawEventTime.closingQuote(s, from))
+                    .as("%s from %d", s, from).isEqualTo(charByChar(s, from));
+        }
+    }
+
+    private static int charByChar(String json, int from) {
+        for (int i = from; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                return i;
+            }
+        }
+        return -1;
+    }
 }
