@@ -102,7 +102,7 @@ public class EvidenceStore extends KeyedCoProcessFunction<Integer, Incident, Evi
             h = new HeldMessage();
         }
         if (h.message == null) {
-            h.message = unsealed(feed.message());
+            h.message = feed.message();
         }
         h.holds += feed.holds();
         List<Long> woken = h.waiting;
@@ -133,6 +133,8 @@ public class EvidenceStore extends KeyedCoProcessFunction<Integer, Incident, Evi
                 throw new IllegalStateException("evidence " + ref.replace('\u0001', '/') + " of incident "
                         + incident.key() + " is no longer held: the detectors' holds are out of balance");
             }
+            // Sealed on each report, not kept sealed: the seal would grow every held message that was reported once
+            // and may be again, and a message is reported at most once per detector and target.
             messages.put(ref, sealed(h.message));
         }
         List<ScoredMessage> evidence = new ArrayList<>(incident.evidence().size());
@@ -164,14 +166,9 @@ public class EvidenceStore extends KeyedCoProcessFunction<Integer, Incident, Evi
     }
 
     /**
-     * The message without its record SHA-256 (64 hex characters, about an eighth of a held message): most held
-     * messages are never reported, and the seal is a function of the message alone, so it is computed again, the
-     * same, for those that are.
+     * The message with its record SHA-256. Scoring does not seal (most held messages are never reported, and the seal
+     * is 64 hex characters, about an eighth of a held message); the store seals a message when it is first reported.
      */
-    private static ScoredMessage unsealed(ScoredMessage s) {
-        return new ScoredMessage(s.message(), s.scores(), null, s.categoryMask(), s.threat(), s.abusive());
-    }
-
     private static ScoredMessage sealed(ScoredMessage s) {
         return new ScoredMessage(s.message(), s.scores(), MessageJson.sha256Hex(s.message()), s.categoryMask(),
                 s.threat(), s.abusive());
@@ -187,7 +184,7 @@ public class EvidenceStore extends KeyedCoProcessFunction<Integer, Incident, Evi
 
     /** One message and the holds still outstanding on it (negative while releases overtook the message). */
     public static final class HeldMessage {
-        /** Null until the message arrives; kept without its record SHA-256 (see {@link #unsealed}). */
+        /** Null until the message arrives; kept without its record SHA-256 (see {@link #sealed}). */
         public ScoredMessage message;
         public int holds;
         /** Incidents waiting for this message to arrive. */

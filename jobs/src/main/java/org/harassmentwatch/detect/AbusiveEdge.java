@@ -1,5 +1,6 @@
 package org.harassmentwatch.detect;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,10 +25,15 @@ public record AbusiveEdge(String senderId, String targetId, long time, boolean n
                           String messageId, String evidenceRef, boolean abusive, boolean threat,
                           List<String> hashtags, List<String> urls) {
 
-    /** The edge of {@code scored} towards {@code targetId}. */
-    public static AbusiveEdge of(ScoredMessage scored, String targetId, boolean newAccount, int[] minHash) {
+    /** The edges of {@code scored}, one per target, sharing one reference and signature. */
+    public static List<AbusiveEdge> of(ScoredMessage scored, boolean newAccount, int[] minHash) {
         var m = scored.message();
-        return new AbusiveEdge(m.senderId(), targetId, m.createdAt(), newAccount, minHash, m.messageId(),
-                EvidenceRefs.of(scored), scored.abusive(), scored.threat(), m.hashtags(), m.urls());
+        String ref = EvidenceRefs.of(m);
+        List<AbusiveEdge> edges = new ArrayList<>(m.targetIds().size());
+        for (String target : m.targetIds()) {
+            edges.add(new AbusiveEdge(m.senderId(), target, m.createdAt(), newAccount, minHash, m.messageId(), ref,
+                    scored.abusive(), scored.threat(), m.hashtags(), m.urls()));
+        }
+        return edges;
     }
 }

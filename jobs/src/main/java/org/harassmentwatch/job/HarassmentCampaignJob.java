@@ -96,7 +96,7 @@ public final class HarassmentCampaignJob {
         DataStream<ScoredMessage> abusive = decoded
                 .process(new ScoreMessages(config))
                 .uid("score").name("score; keep abusive")
-                .keyBy((KeySelector<ScoredMessage, String>) s -> s.message().platform() + '\u0001' + s.message().messageId())
+                .keyBy((KeySelector<ScoredMessage, String>) EvidenceRefs::of)
                 .process(new FirstOccurrence(config.dedupRetention()))
                 .uid("dedup").name("first occurrence per message id");
 

@@ -7,7 +7,6 @@ import org.apache.flink.util.Collector;
 import org.harassmentwatch.detect.DetectionConfig;
 import org.harassmentwatch.detect.ScoredMessage;
 import org.harassmentwatch.ingest.Message;
-import org.harassmentwatch.ingest.MessageJson;
 import org.harassmentwatch.scoring.AbuseScorer;
 import org.harassmentwatch.scoring.AbuseScores;
 import org.harassmentwatch.scoring.Category;
@@ -54,8 +53,8 @@ public class ScoreMessages extends ProcessFunction<Message, ScoredMessage> {
         if (isAbusive) {
             abusive.inc();
         }
-        // Only abusive messages can become evidence, so only they are sealed.
-        out.collect(new ScoredMessage(m, s, isAbusive ? MessageJson.sha256Hex(m) : null,
+        // Not sealed here: most abusive messages are never reported; the evidence store seals those that are.
+        out.collect(new ScoredMessage(m, s, null,
                 categoryMask(s, config.categoryThreshold()), isAbusive && s.threat() >= config.threatThreshold(),
                 isAbusive));
     }

@@ -28,8 +28,8 @@ public class ToEdges implements FlatMapFunction<ScoredMessage, AbusiveEdge> {
         Message m = scored.message();
         boolean newAccount = m.senderCreatedAt() != null && m.createdAt() - m.senderCreatedAt() < newAccountAgeMillis;
         int[] signature = minHasher.signature(normalizer.normalize(m.text()).text());
-        for (String target : m.targetIds()) {
-            out.collect(AbusiveEdge.of(scored, target, newAccount, signature));
+        for (AbusiveEdge edge : AbusiveEdge.of(scored, newAccount, signature)) {
+            out.collect(edge);
         }
     }
 }

@@ -47,7 +47,7 @@ class EvidenceStoreTest {
 
     /**
      * An abusive message aimed at {@code targets}, 3 holds per target (pair, target and sender detector), sealed as
-     * the job seals it (SHA-256 of its canonical record).
+     * the store seals what it reports (SHA-256 of its canonical record).
      */
     private static ScoredMessage message(String id, String sender, List<String> targets, long at) {
         ScoredMessage s = TestEdges.scored(id, sender, targets, at, false, List.of());
@@ -77,8 +77,11 @@ class EvidenceStoreTest {
         return n;
     }
 
+    /** {@code m} as scoring emits it: not sealed; the store seals what it reports (the tests expect {@code m}). */
     private void arrive(ScoredMessage m) throws Exception {
-        harness.processElement2(EvidenceFeed.held(m), m.message().createdAt());
+        ScoredMessage unsealed = new ScoredMessage(m.message(), m.scores(), null, m.categoryMask(), m.threat(),
+                m.abusive());
+        harness.processElement2(EvidenceFeed.held(unsealed), m.message().createdAt());
     }
 
     private void release(ScoredMessage... messages) throws Exception {
@@ -102,7 +105,7 @@ class EvidenceStoreTest {
         report(incident("sender:a", T0 + MINUTE, m2, m1, m2));
         assertThat(harness.extractOutputValues()).singleElement().satisfies(r -> {
             assertThat(r.incident().key()).isEqualTo("sender:a");
-            assertThat(r.evidence()).containsExactly(m2, m1, m2); // seal included: computed again, the same
+            assertThat(r.evidence()).containsExactly(m2, m1, m2); // sealed by the store
         });
     }
 

@@ -26,7 +26,7 @@ public final class TestEdges {
     }
 
     public static AbusiveEdge edge(String id, String sender, String target, long time, boolean threat, int[] minHash) {
-        return AbusiveEdge.of(scored(id, sender, List.of(target), time, threat, List.of()), target, false, minHash);
+        return AbusiveEdge.of(scored(id, sender, List.of(target), time, threat, List.of()), false, minHash).get(0);
     }
 
     public static ScoredMessage scored(String id, String sender, List<String> targets, long time, boolean threat,
@@ -43,7 +43,7 @@ public final class TestEdges {
     public static AbusiveEdge rough(String id, String sender, String target, long time) {
         ScoredMessage a = scored(id, sender, List.of(target), time, false, List.of());
         ScoredMessage r = new ScoredMessage(a.message(), a.scores(), a.recordSha256(), 0, false, false);
-        return AbusiveEdge.of(r, target, false, null);
+        return AbusiveEdge.of(r, false, null).get(0);
     }
 
     /** A signature that estimates Jaccard 1.0 with any other built from the same seed. */
